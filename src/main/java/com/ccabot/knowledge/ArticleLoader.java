@@ -1,0 +1,159 @@
+package com.ccabot.knowledge;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.SortedMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the articles of a knowledge folder: every {@code .md} and {@code .txt} file under it.
+ *
+ * <p>A file it cannot use is skipped with one warning naming it and saying why; the others load.
+ * Only a folder that is missing or yields no article at all is an error.
+ */
+public final class ArticleLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleLoader.class);
+
+    private final FrontMatterParser frontMatterParser = new FrontMatterParser();
+    private final SentenceSplitter splitter = new SentenceSplitter();
+
+    public ArticleLoader() {}
+
+    /**
+     * Loads every .md and .txt under dir (recursively, sorted by relative path, hidden files/dirs skipped).
+     *
+     * @throws KnowledgeException when {@code dir} is not a folder or holds no usable article
+     */
+    public LoadedKnowledge load(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            String problem = Files.exists(root) ? "is not a folder" : "does not exist";
+            throw new KnowledgeException("knowledge folder " + root + " " + problem
+                    + "; set knowledge.dir in config/cca-bot.yaml, CCA_KNOWLEDGE_DIR or --knowledge");
+        }
+        List<Article> articles = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (var entry : candidates(root).entrySet()) {
+            String file = entry.getKey();
+            try {
+                articles.add(parse(file, Files.readAllBytes(entry.getValue())));
+            } catch (IOException e) {
+                skipped.add(skip(file, unreadable(e)));
+            } catch (KnowledgeException e) {
+                skipped.add(skip(file, e.getMessage()));
+            }
+        }
+        if (articles.isEmpty()) {
+            throw new KnowledgeException("no articles in " + root + ": add .md or .txt files"
+                    + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped, see the warnings above)"));
+        }
+        log.info("loaded {} articles from {}{}", articles.size(), root,
+                skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)");
+        return new LoadedKnowledge(root, articles, skipped);
+    }
+
+    /**
+     * Reads one knowledge file.
+     *
+     * @param file    its path relative to the knowledge folder, with {@code /} separators
+     * @param content its bytes
+     * @throws KnowledgeException with the reason when the file cannot be used
+     */
+    public Article parse(String file, byte[] content) {
+        String text = ArticleText.decode(content);
+        if (text.isBlank()) {
+            throw new KnowledgeException("empty");
+        }
+        FrontMatter frontMatter = frontMatterParser.parse(text);
+        LocalDate date = frontMatter.date();
+        String title = frontMatter.get("title");
+        String body = frontMatter.body().strip();
+        if (title == null) {
+            Headline headline = Headline.read(body, splitter);
+            title = headline.title();
+            date = date != null ? date : headline.date();
+            body = headline.text();
+        }
+        if (body.isEmpty()) {
+            throw new KnowledgeException("empty");
+        }
+        FileName name = FileName.of(file);
+        return new Article(file, title != null ? title : name.title(), date != null ? date : name.date(),
+                frontMatter.get("source"), frontMatter.get("author"), frontMatter.get("url"),
+                frontMatter.get("lang"), body);
+    }
+
+    /** The .md and .txt files under {@code root} that are not hidden, by relative path. */
+    private SortedMap<String, Path> candidates(Path root) {
+        SortedMap<String, Path> files = new TreeMap<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                            return !d.equals(root) && isHidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && !isHidden(f) && isArticleFile(f)) {
+                                files.put(relative(root, f), f);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            // A file we cannot even list (a broken link, a loop, no permission) is still
+                            // reported through the normal read, which fails with the precise reason.
+                            if (!isHidden(f) && isArticleFile(f)) {
+                                files.put(relative(root, f), f);
+                            } else if (!isHidden(f)) {
+                                log.warn("skipped {}: {}", relative(root, f), unreadable(e));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new KnowledgeException("cannot read knowledge folder " + root + ": " + unreadable(e));
+        }
+        return files;
+    }
+
+    private static SkippedFile skip(String file, String reason) {
+        log.warn("skipped {}: {}", file, reason);
+        return new SkippedFile(file, reason);
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isArticleFile(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".txt");
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String unreadable(IOException e) {
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? "cannot read: " + type : "cannot read: " + type + ": " + e.getMessage();
+    }
+}
