@@ -109,7 +109,10 @@ public final class ArticleLoader {
 
                         @Override
                         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && !isHidden(f) && isArticleFile(f)) {
+                            // A link seen as a link although links are followed is broken: reading it
+                            // then fails and reports it, rather than letting it vanish silently.
+                            boolean readable = attrs.isRegularFile() || attrs.isSymbolicLink();
+                            if (readable && !isHidden(f) && isArticleFile(f)) {
                                 files.put(relative(root, f), f);
                             }
                             return FileVisitResult.CONTINUE;

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the optional YAML front matter between two {@code ---} lines at the top of a knowledge file. */
 final class FrontMatterParser {
 
     private static final List<String> KEYS = List.of("title", "date", "source", "author", "url", "lang");
     private static final int MAX_MESSAGE = 160;
+    /** Where SnakeYAML says a problem is: " in 'reader', line 2, column 1:". */
+    private static final Pattern YAML_MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column \\d+:?\\s*");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -74,12 +79,25 @@ final class FrontMatterParser {
         return line.stripTrailing().equals(delimiter);
     }
 
-    /** The parser's own message, on one line and short: SnakeYAML's span several lines with a snippet. */
+    /**
+     * The parser's message on one short line. SnakeYAML's spans several lines, with a snippet and a
+     * caret under it, and counts lines from the start of the YAML rather than of the file.
+     */
     private static String shortMessage(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        String oneLine = message.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-                .reduce((a, b) -> a + " " + b).orElse(message);
-        String located = e.getLocation() == null ? oneLine : oneLine + " (line " + e.getLocation().getLineNr() + ")";
+        List<String> parts = new ArrayList<>();
+        Integer yamlLine = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+        for (String line : message.lines().toList()) {
+            Matcher mark = YAML_MARK.matcher(line);
+            if (mark.matches()) {
+                yamlLine = Integer.parseInt(mark.group(1));
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.strip());
+            }
+        }
+        String text = parts.isEmpty() ? message.strip() : String.join(": ", parts);
+        // +1: the file's first line is the opening ---
+        String located = yamlLine == null ? text : text + " (line " + (yamlLine + 1) + ")";
         return located.length() <= MAX_MESSAGE ? located : located.substring(0, MAX_MESSAGE - 1) + "…";
     }
 }
