@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ArticleLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleLoader.class);
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final FrontMatterParser frontMatterParser = new FrontMatterParser();
     private final SentenceSplitter splitter = new SentenceSplitter();
@@ -91,7 +94,7 @@ public final class ArticleLoader {
             throw new KnowledgeException("empty");
         }
         FileName name = FileName.of(file);
-        return new Article(file, title != null ? title : name.title(), date != null ? date : name.date(),
+        return new Article(file, title != null ? SPACES.matcher(title).replaceAll(" ") : name.title(), date != null ? date : name.date(),
                 frontMatter.get("source"), frontMatter.get("author"), frontMatter.get("url"),
                 frontMatter.get("lang"), body);
     }

@@ -169,6 +169,15 @@ class ArticleLoaderTest {
     }
 
     @Test
+    void takesTheDateOfADateLineWithoutTitleAndTheTitleFromTheHeadingAfterIt() {
+        Article article = loader.parse("a.md", bytes("Date: 2025-07-22\n\n#   The   centers  open\nThey opened."));
+
+        assertThat(article.date()).isEqualTo(LocalDate.of(2025, 7, 22));
+        assertThat(article.title()).isEqualTo("The centers open");
+        assertThat(article.text()).isEqualTo("They opened.");
+    }
+
+    @Test
     void takesTheTitleFromAHeadingAndRemovesIt() {
         Article article = loader.parse("a.md", bytes("\n# Forum lauds ties #\n\nThe forum met.\n"));
 
