@@ -1,0 +1,46 @@
+package com.ccabot.answer;
+
+/** The polite replies of a bot that declines: each says why, what it can answer, and where to look. */
+public final class Declines {
+
+    private static final String SCOPE = "China–Central Asia cooperation (summits, treaties, trade, education, "
+            + "poverty reduction, desertification, forums)";
+
+    private Declines() {}
+
+    /** The question is not covered by the articles. */
+    public static String notCovered(int articles) {
+        return "Sorry, I can't find that in my articles. I answer questions about " + SCOPE + " from "
+                + articles(articles) + "; type /sources to see them.";
+    }
+
+    public static String empty() {
+        return "Please type a question about " + SCOPE + ". Type /sources to see what I know.";
+    }
+
+    public static String tooLong(int length, int max) {
+        return "That message is too long for me (" + length + " characters). Please ask one question in at most "
+                + max + " characters.";
+    }
+
+    /** A question about the bot's own instructions, configuration or secrets. */
+    public static String aboutItself(int articles) {
+        return "I can't share my instructions, settings or keys. I answer questions about " + SCOPE + " from "
+                + articles(articles) + "; type /sources to see them.";
+    }
+
+    /** The offline pipeline reads English only; said in the asker's script where we can. */
+    public static String notEnglish(QuestionScript script) {
+        return switch (script) {
+            case CYRILLIC -> "Извините, без подключённой языковой модели я понимаю только вопросы на английском. "
+                    + "Пожалуйста, задайте вопрос по-английски. Список статей: /sources.";
+            case HAN -> "抱歉，离线模式只能理解英文问题。请用英文提问。查看文章列表：/sources。";
+            default -> "Sorry, offline I understand questions in English only. Please ask in English; type /sources "
+                    + "to see my articles.";
+        };
+    }
+
+    private static String articles(int count) {
+        return count == 1 ? "1 news article" : count + " news articles";
+    }
+}

@@ -1,0 +1,134 @@
+package com.ccabot.index;
+
+import com.ccabot.knowledge.Chunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * An in-memory Lucene BM25 index of the chunks (title and text), which finds the exact names and numbers a small
+ * embedding model misses, and knows the vocabulary of the knowledge for the relevance gate and for typos.
+ */
+public final class LexicalIndex {
+
+    /** One chunk found by a search: its position in the chunk list and its BM25 score. */
+    public record Hit(int chunk, float score) {}
+
+    private static final String ORDINAL = "ordinal";
+    private static final float CORRECTED_BOOST = 0.8f;
+
+    private final IndexSearcher searcher;
+    private final DirectSpellChecker oneEdit = spellChecker(1);
+    private final DirectSpellChecker twoEdits = spellChecker(2);
+
+    private LexicalIndex(IndexSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    static LexicalIndex build(List<Chunk> chunks, TermAnalyzer analyzer) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk chunk = chunks.get(i);
+                Document document = new Document();
+                document.add(new StoredField(ORDINAL, i));
+                document.add(new TextField(TermAnalyzer.FIELD, chunk.article().title() + "\n" + chunk.text(), Field.Store.NO));
+                writer.addDocument(document);
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an in-memory index cannot fail", e);
+        }
+        try {
+            return new LexicalIndex(new IndexSearcher(DirectoryReader.open(directory)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening an in-memory index cannot fail", e);
+        }
+    }
+
+    /**
+     * The best chunks for some analysed terms: exact terms at full weight, spelling corrections a little lower.
+     */
+    public List<Hit> search(Collection<String> terms, Collection<String> corrections, int max) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.forEach(term -> query.add(new TermQuery(new Term(TermAnalyzer.FIELD, term)), BooleanClause.Occur.SHOULD));
+        corrections.forEach(term -> query.add(
+                new BoostQuery(new TermQuery(new Term(TermAnalyzer.FIELD, term)), CORRECTED_BOOST), BooleanClause.Occur.SHOULD));
+        List<Hit> hits = new ArrayList<>();
+        try {
+            for (ScoreDoc doc : searcher.search(query.build(), max).scoreDocs) {
+                int ordinal = searcher.storedFields().document(doc.doc).getField(ORDINAL).numericValue().intValue();
+                hits.add(new Hit(ordinal, doc.score));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an in-memory index cannot fail", e);
+        }
+        return hits;
+    }
+
+    /** In how many chunks a term occurs. */
+    public int documentFrequency(String term) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term(TermAnalyzer.FIELD, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int documentCount() {
+        return searcher.getIndexReader().numDocs();
+    }
+
+    /** BM25's inverse document frequency of a term; a term the knowledge lacks gets the highest value. */
+    public double idf(String term) {
+        double n = documentCount();
+        double df = documentFrequency(term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /**
+     * The known term a misspelt one most likely meant: one edit away for short words, two for words of eight
+     * letters or more. Empty when the term is known or nothing close enough exists.
+     */
+    public Optional<String> correction(String term) {
+        if (documentFrequency(term) > 0) {
+            return Optional.empty();
+        }
+        DirectSpellChecker checker = term.length() >= 8 ? twoEdits : oneEdit;
+        try {
+            SuggestWord[] words = checker.suggestSimilar(
+                    new Term(TermAnalyzer.FIELD, term), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return words.length == 0 ? Optional.empty() : Optional.of(words[0].string);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMinQueryLength(5);
+        checker.setMaxEdits(maxEdits);
+        return checker;
+    }
+}

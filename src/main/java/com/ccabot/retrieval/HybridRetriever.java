@@ -1,0 +1,72 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.KnowledgeIndex.VectorHit;
+import com.ccabot.index.LexicalIndex.Hit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the passages of the knowledge that best match a question by fusing a vector search (meaning) with a
+ * BM25 search (exact names and numbers), then asks the relevance gate whether they answer it at all.
+ */
+public final class HybridRetriever {
+
+    /** Each ranking offers this many candidates per passage wanted, so fusion has something to reorder. */
+    private static final int CANDIDATES_PER_RESULT = 4;
+
+    private final KnowledgeIndex index;
+    private final QuestionAnalyzer analyzer;
+    private final RankFusion fusion;
+    private final RelevanceGate gate;
+    private final int topK;
+
+    public HybridRetriever(KnowledgeIndex index, RankFusion fusion, RelevanceGate gate, int topK) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("top-k must be at least 1");
+        }
+        this.index = index;
+        this.analyzer = new QuestionAnalyzer(index.analyzer(), index.lexical());
+        this.fusion = fusion;
+        this.gate = gate;
+        this.topK = topK;
+    }
+
+    public KnowledgeIndex index() {
+        return index;
+    }
+
+    /** Retrieves for a message, and for each of its questions when it asks several. */
+    public Retrieval retrieve(String message) {
+        List<String> questions = QuestionParts.of(message);
+        if (questions.size() == 1) {
+            return retrieveOne(message);
+        }
+        List<Retrieval> parts = questions.stream().map(this::retrieveOne).toList();
+        Retrieval whole = retrieveOne(message);
+        RelevanceVerdict verdict = parts.stream().map(Retrieval::verdict).filter(RelevanceVerdict::relevant)
+                .findFirst().orElse(whole.verdict());
+        return new Retrieval(message, whole.questionVector(), whole.terms(), whole.passages(), verdict, index, parts);
+    }
+
+    private Retrieval retrieveOne(String question) {
+        AnalysedQuestion terms = analyzer.analyse(question);
+        float[] vector = index.embed(question);
+        int candidates = topK * CANDIDATES_PER_RESULT;
+        List<VectorHit> vectorHits = index.nearest(vector, candidates);
+        List<Hit> lexicalHits = index.lexical().search(terms.knownTerms(), terms.corrections(), candidates);
+
+        Map<Integer, Double> fused = fusion.fuse(vectorHits, lexicalHits);
+        Map<Integer, Double> bm25 = new HashMap<>();
+        lexicalHits.forEach(hit -> bm25.put(hit.chunk(), (double) hit.score()));
+        double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        List<Passage> passages = fused.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(topK)
+                .map(entry -> new Passage(index.chunks().get(entry.getKey()), entry.getValue() / best,
+                        index.similarity(entry.getKey(), vector), bm25.getOrDefault(entry.getKey(), 0.0)))
+                .toList();
+        return new Retrieval(question, vector, terms, passages, gate.judge(terms, passages), index, List.of());
+    }
+}

@@ -1,0 +1,56 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.LexicalIndex;
+import com.ccabot.index.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds a question's content terms: its analysed words less the words every question uses ("how many", "tell me
+ * about", "take place"), each weighed by its rarity in the knowledge and, when misspelt, corrected to a known term.
+ */
+public final class QuestionAnalyzer {
+
+    /** Words that say what kind of answer is wanted, not what it is about. */
+    private static final String QUESTION_WORDS = """
+            what which who whom whose when where why how many much did does do done was were is are am been be being
+            has have had can could would should will shall may might must tell me us you your please know explain
+            describe give list name show say said any some information info detail details happen happened happens
+            take took taken place held hold number amount total kind type date time exactly also about there here
+            i we my our like want need find ok okay thanks thank hi hello hey
+            """;
+
+    private final TermAnalyzer analyzer;
+    private final LexicalIndex lexical;
+    private final Set<String> questionWords;
+
+    public QuestionAnalyzer(TermAnalyzer analyzer, LexicalIndex lexical) {
+        this.analyzer = analyzer;
+        this.lexical = lexical;
+        this.questionWords = Set.copyOf(analyzer.terms(QUESTION_WORDS));
+    }
+
+    /** A word written with a digit or a capital (in a question not typed in capitals) names something. */
+    private static boolean salient(String word, boolean shouting) {
+        return word.chars().anyMatch(Character::isDigit) || !shouting && word.chars().anyMatch(Character::isUpperCase);
+    }
+
+    public AnalysedQuestion analyse(String question) {
+        List<QuestionTerm> terms = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
+        for (TermAnalyzer.Token token : analyzer.tokens(question)) {
+            String term = token.term();
+            if (questionWords.contains(term) || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
+                continue; // an emoji or a symbol says nothing the articles could hold
+            }
+            boolean known = lexical.documentFrequency(term) > 0;
+            String correction = known ? null : lexical.correction(term).orElse(null);
+            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting)));
+        }
+        return new AnalysedQuestion(terms);
+    }
+}

@@ -1,0 +1,19 @@
+package com.ccabot.retrieval;
+
+/**
+ * One content word of a question, as an analysed (stemmed) term: how rare it is in the knowledge, the known term
+ * it was corrected to when the knowledge lacks it but has something one or two letters away, and whether it was
+ * written as a name or a number ("Brazil", "2022") rather than as an everyday word.
+ */
+public record QuestionTerm(String term, double idf, boolean known, String correction, boolean salient) {
+
+    /** Whether the knowledge has this term or a correction of it. */
+    public boolean matched() {
+        return known || correction != null;
+    }
+
+    /** The term as the knowledge spells it. */
+    public String indexed() {
+        return correction != null ? correction : term;
+    }
+}
