@@ -1,10 +1,13 @@
 package com.ccabot.cli;
 
-/** Placeholder entry point while the scaffold is set up. */
+import picocli.CommandLine;
+
+/** Starts cca-bot from the command line; see {@link CcaBotCommand} for what it does. */
 public final class Main {
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("cca-bot");
+        System.exit(CcaBotCommand.commandLine().execute(args));
     }
 }

@@ -1,0 +1,111 @@
+package com.ccabot;
+
+import com.ccabot.answer.AnswerBackend;
+import com.ccabot.answer.AnswerService;
+import com.ccabot.answer.ExtractiveBackend;
+import com.ccabot.cache.AnswerCache;
+import com.ccabot.config.Config;
+import com.ccabot.index.Indexer;
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.ArticleLoader;
+import com.ccabot.knowledge.Chunker;
+import com.ccabot.knowledge.LoadedKnowledge;
+import com.ccabot.retrieval.HybridRetriever;
+import com.ccabot.retrieval.RankFusion;
+import com.ccabot.retrieval.RelevanceGate;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled bot: the one place where configuration becomes a running pipeline of loader, indexer,
+ * retriever, backend and cache.
+ */
+public final class Application {
+
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final Config config;
+    private final AnswerService answers;
+    private final Duration startup;
+
+    private Application(Config config, AnswerService answers, Duration startup) {
+        this.config = config;
+        this.answers = answers;
+        this.startup = startup;
+    }
+
+    /**
+     * Loads the model and the articles (side by side: the model takes longest), indexes, and wires the answer
+     * path. Throws {@link com.ccabot.knowledge.KnowledgeException} when there is nothing to answer from.
+     */
+    public static Application start(Config config) {
+        long begin = System.nanoTime();
+        ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
+        CompletableFuture<MiniLmEmbeddingModel> model = CompletableFuture.supplyAsync(
+                () -> MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding), embedding);
+        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        KnowledgeIndex index = new Indexer(join(model), MiniLmEmbeddingModel.MODEL_ID,
+                new Chunker(config.index().chunkSize()), config.index().cacheDir()).index(knowledge);
+        index.embed("warm up"); // the first inference allocates the runtime's buffers; not on the first asker's time
+        Duration startup = Duration.ofNanos(System.nanoTime() - begin);
+        log.info("ready in {} ms: {}", startup.toMillis(), index.stats());
+        return new Application(config, answerService(config, index), startup);
+    }
+
+    private static AnswerService answerService(Config config, KnowledgeIndex index) {
+        var retrieval = config.retrieval();
+        HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
+                new RelevanceGate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
+        AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
+        return new AnswerService(retriever, backend(config), cache, config.answer().maxQuestionChars());
+    }
+
+    private static AnswerBackend backend(Config config) {
+        var answer = config.answer();
+        return switch (answer.backend()) {
+            case ExtractiveBackend.NAME -> new ExtractiveBackend(answer.maxSentences(), answer.maxChars());
+            default -> throw new IllegalStateException("no such backend: " + answer.backend());
+        };
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    public KnowledgeIndex index() {
+        return answers.index();
+    }
+
+    /** How long {@link #start} took, model loading included. */
+    public Duration startup() {
+        return startup;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "embedding-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package com.ccabot.cli;
+
+import com.ccabot.Application;
+import com.ccabot.bench.Benchmark;
+import com.ccabot.eval.EvalQuestion;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bench}: prints start-up time, latency, throughput and memory for the configured knowledge. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ready time (cold and warm cache), answer latency, throughput and heap.")
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CcaBotCommand root;
+
+    @Option(names = "--questions", paramLabel = "FILE", defaultValue = "eval/dev-questions.jsonl",
+            description = "questions to ask: a .jsonl question set or one question a line (default: ${DEFAULT-VALUE})")
+    Path questions;
+
+    @Option(names = "--skip-startup", description = "do not time start-ups in fresh JVMs")
+    boolean skipStartup;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintStream out = Output.utf8();
+        Benchmark benchmark = new Benchmark(read(questions), out);
+        out.printf("cca-bot bench on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        if (!skipStartup) {
+            benchmark.startup(childArguments());
+        }
+        benchmark.answering(Application.start(root.config()));
+        out.flush();
+        return 0;
+    }
+
+    /** The options this run was given, so the timed child JVMs index the same knowledge. */
+    private List<String> childArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (root.configFile != null) {
+            arguments.addAll(List.of("--config", root.configFile.toString()));
+        }
+        if (root.knowledge != null) {
+            arguments.addAll(List.of("--knowledge", root.knowledge.toString()));
+        }
+        root.settings.forEach((key, value) -> {
+            if (!key.equals("index.cache-dir")) {
+                arguments.addAll(List.of("--set", key + "=" + value));
+            }
+        });
+        return arguments;
+    }
+
+    private static List<String> read(Path file) throws IOException {
+        if (file.toString().endsWith(".jsonl")) {
+            return EvalQuestion.read(file).stream().map(EvalQuestion::question).toList();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package com.ccabot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** cca-bot's settings, typed and validated, grouped by section. */
+public record Config(KnowledgeSettings knowledge, IndexSettings index, RetrievalSettings retrieval,
+                     AnswerSettings answer, CacheSettings cache, LogSettings log) {
+
+    public record KnowledgeSettings(Path dir) {}
+
+    public record IndexSettings(Path cacheDir, int chunkSize) {}
+
+    public record RetrievalSettings(int topK, Fusion fusion, double minSimilarity, double minCoverage) {}
+
+    public record AnswerSettings(String backend, int maxSentences, int maxChars, int maxQuestionChars) {}
+
+    public record CacheSettings(long maximumSize, Duration expireAfter) {}
+
+    public record LogSettings(String level) {}
+
+    /** Every setting at its built-in default. */
+    public static Config defaults() {
+        return new ConfigLoader(Map.of()).load(null, Map.of(), false);
+    }
+
+    /** Builds the typed configuration from parsed values keyed by setting name. */
+    static Config of(Map<String, Object> values) {
+        return new Config(
+                new KnowledgeSettings((Path) values.get("knowledge.dir")),
+                new IndexSettings((Path) values.get("index.cache-dir"), toInt(values.get("index.chunk-size"))),
+                new RetrievalSettings(toInt(values.get("retrieval.top-k")),
+                        Fusion.valueOf(((String) values.get("retrieval.fusion")).toUpperCase(java.util.Locale.ROOT)),
+                        (Double) values.get("retrieval.min-similarity"), (Double) values.get("retrieval.min-coverage")),
+                new AnswerSettings((String) values.get("answer.backend"), toInt(values.get("answer.max-sentences")),
+                        toInt(values.get("answer.max-chars")), toInt(values.get("answer.max-question-chars"))),
+                new CacheSettings((Long) values.get("cache.maximum-size"), (Duration) values.get("cache.expire-after")),
+                new LogSettings((String) values.get("log.level")));
+    }
+
+    private static int toInt(Object value) {
+        return Math.toIntExact((Long) value);
+    }
+}

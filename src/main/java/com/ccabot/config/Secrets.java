@@ -1,0 +1,25 @@
+package com.ccabot.config;
+
+import java.util.Map;
+
+/**
+ * The secrets cca-bot uses, read only from the environment and never printed: {@link #toString()} says whether
+ * each is set, never what it is.
+ */
+public record Secrets(String telegramBotToken, String llmApiKey) {
+
+    public static Secrets fromEnvironment(Map<String, String> environment) {
+        return new Secrets(value(environment, "TELEGRAM_BOT_TOKEN"), value(environment, "LLM_API_KEY"));
+    }
+
+    private static String value(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "Secrets[telegramBotToken=" + (telegramBotToken == null ? "unset" : "set")
+                + ", llmApiKey=" + (llmApiKey == null ? "unset" : "set") + "]";
+    }
+}

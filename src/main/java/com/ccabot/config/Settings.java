@@ -1,0 +1,84 @@
+package com.ccabot.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting cca-bot knows, in the order the settings file lists them; adding a setting is one entry here. */
+public final class Settings {
+
+    /** The answer backends; the LLM issue adds openai and ollama here. */
+    public static final List<String> BACKENDS = List.of("extractive");
+    public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
+
+    private static final List<Setting> ALL = List.of(
+            new Setting("knowledge.dir", "knowledge", "a folder path",
+                    "The folder of articles (.md and .txt, searched recursively), relative to the working folder.",
+                    Values.path()),
+            new Setting("index.cache-dir", ".cca-cache", "a folder path",
+                    "Where embeddings and the optimised model are kept between runs, so a restart embeds nothing.",
+                    Values.path()),
+            new Setting("index.chunk-size", "500", "200 to 2000",
+                    "Largest chunk in characters; chunks hold whole sentences, with one sentence of overlap.",
+                    Values.integer(200, 2000)),
+            new Setting("retrieval.top-k", "6", "1 to 50",
+                    "Passages retrieved per question.",
+                    Values.integer(1, 50)),
+            new Setting("retrieval.fusion", "rrf", "rrf, weighted",
+                    "How the vector and the BM25 rankings are combined: reciprocal rank fusion or a weighted sum.",
+                    Values.oneOf(List.of("rrf", "weighted"))),
+            new Setting("retrieval.min-similarity", "0.30", "0 to 1",
+                    "Relevance gate: the least cosine similarity between the question and the best passage.",
+                    Values.decimal(0, 1)),
+            new Setting("retrieval.min-coverage", "0.50", "0 to 1",
+                    "Relevance gate: the least IDF-weighted share of the question's words the articles must contain.",
+                    Values.decimal(0, 1)),
+            new Setting("answer.backend", "extractive", String.join(", ", BACKENDS),
+                    "Which backend composes answers; extractive works offline with no model to download.",
+                    Values.oneOf(BACKENDS)),
+            new Setting("answer.max-sentences", "3", "1 to 5",
+                    "Most sentences in an extractive answer.",
+                    Values.integer(1, 5)),
+            new Setting("answer.max-chars", "600", "100 to 4000",
+                    "Longest answer text in characters, sources aside.",
+                    Values.integer(100, 4000)),
+            new Setting("answer.max-question-chars", "1000", "10 to 100000",
+                    "Longer messages are declined with a request for a shorter question.",
+                    Values.integer(10, 100_000)),
+            new Setting("cache.maximum-size", "10000", "0 to 10000000",
+                    "Answers kept in the answer cache; 0 turns the cache off.",
+                    Values.integer(0, 10_000_000)),
+            new Setting("cache.expire-after", "1h", "a positive duration: 500ms, 30s, 10m, 1h, 2d or ISO-8601 (PT1H)",
+                    "How long a cached answer is served.",
+                    Values.duration()),
+            new Setting("log.level", "info", String.join(", ", LOG_LEVELS),
+                    "How much cca-bot logs to stderr (libraries log warnings only).",
+                    Values.oneOf(LOG_LEVELS)));
+
+    private static final Map<String, Setting> BY_KEY = index();
+
+    private Settings() {}
+
+    public static List<Setting> all() {
+        return ALL;
+    }
+
+    public static Optional<Setting> find(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    public static List<String> sections() {
+        return ALL.stream().map(Setting::section).distinct().toList();
+    }
+
+    public static List<String> keysOf(String section) {
+        return ALL.stream().filter(s -> s.section().equals(section)).map(Setting::key).toList();
+    }
+
+    private static Map<String, Setting> index() {
+        Map<String, Setting> byKey = new LinkedHashMap<>();
+        ALL.forEach(setting -> byKey.put(setting.key(), setting));
+        return byKey;
+    }
+}

@@ -1,0 +1,94 @@
+package com.ccabot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The kinds of value a setting can hold, each a parser whose exception says what is wrong. */
+final class Values {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Values() {}
+
+    static Function<String, Object> path() {
+        return text -> {
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("is empty");
+            }
+            return Path.of(text);
+        };
+    }
+
+    static Function<String, Object> integer(long min, long max) {
+        return text -> {
+            long value;
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a whole number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("is out of range");
+            }
+            return value;
+        };
+    }
+
+    static Function<String, Object> decimal(double min, double max) {
+        return text -> {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number");
+            }
+            if (!(value >= min && value <= max)) {
+                throw new IllegalArgumentException("is out of range");
+            }
+            return value;
+        };
+    }
+
+    static Function<String, Object> oneOf(List<String> allowed) {
+        return text -> {
+            String value = text.toLowerCase(Locale.ROOT);
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException("is not allowed");
+            }
+            return value;
+        };
+    }
+
+    static Function<String, Object> duration() {
+        return text -> {
+            Duration value;
+            Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                value = switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            } else {
+                try {
+                    value = Duration.parse(text.toUpperCase(Locale.ROOT));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("is not a duration");
+                }
+            }
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("is not positive");
+            }
+            return value;
+        };
+    }
+}
