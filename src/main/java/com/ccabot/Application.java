@@ -15,11 +15,13 @@ import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
 import com.ccabot.retrieval.RelevanceGate;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Application {
 
     private static final Logger log = LoggerFactory.getLogger(Application.class);
+    private static final Duration WARM_UP = Duration.ofMillis(600);
 
     private final Config config;
     private final AnswerService answers;
@@ -53,10 +56,25 @@ public final class Application {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
         KnowledgeIndex index = new Indexer(join(model), MiniLmEmbeddingModel.MODEL_ID,
                 new Chunker(config.index().chunkSize()), config.index().cacheDir()).index(knowledge);
-        index.embed("warm up"); // the first inference allocates the runtime's buffers; not on the first asker's time
+        AnswerService answers = answerService(config, index);
+        warmUp(answers, index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), index.stats());
-        return new Application(config, answerService(config, index), startup);
+        return new Application(config, answers, startup);
+    }
+
+    /**
+     * Runs the whole answer path on questions made from the articles' titles for a moment, so the JIT has compiled
+     * it and the runtime has its buffers before the first real question; nothing is cached.
+     */
+    private static void warmUp(AnswerService answers, KnowledgeIndex index) {
+        long deadline = System.nanoTime() + WARM_UP.toNanos();
+        List<String> questions = index.articles().stream()
+                .flatMap(article -> Stream.of("What about " + article.title() + "?", "who " + misspelt(article.title())))
+                .toList();
+        for (int i = 0; System.nanoTime() < deadline; i++) {
+            answers.answerWithoutCache(questions.get(i % questions.size()));
+        }
     }
 
     private static AnswerService answerService(Config config, KnowledgeIndex index) {
@@ -73,6 +91,14 @@ public final class Application {
             case ExtractiveBackend.NAME -> new ExtractiveBackend(answer.maxSentences(), answer.maxChars());
             default -> throw new IllegalStateException("no such backend: " + answer.backend());
         };
+    }
+
+    /** The title with each word's last two letters swapped, so warming up also exercises spelling correction. */
+    private static String misspelt(String title) {
+        return java.util.Arrays.stream(title.split(" "))
+                .map(word -> word.length() < 5 ? word
+                        : word.substring(0, word.length() - 2) + word.charAt(word.length() - 1) + word.charAt(word.length() - 2))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     public Config config() {

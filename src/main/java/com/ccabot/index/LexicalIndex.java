@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -35,7 +34,6 @@ public final class LexicalIndex {
     /** One chunk found by a search: its position in the chunk list and its BM25 score. */
     public record Hit(int chunk, float score) {}
 
-    private static final String ORDINAL = "ordinal";
     private static final float CORRECTED_BOOST = 0.8f;
 
     private final IndexSearcher searcher;
@@ -52,11 +50,10 @@ public final class LexicalIndex {
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
                 Document document = new Document();
-                document.add(new StoredField(ORDINAL, i));
                 document.add(new TextField(TermAnalyzer.FIELD, chunk.article().title() + "\n" + chunk.text(), Field.Store.NO));
                 writer.addDocument(document);
             }
-            writer.forceMerge(1);
+            writer.forceMerge(1); // a single segment keeps document ids equal to chunk ordinals
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index cannot fail", e);
         }
@@ -78,8 +75,7 @@ public final class LexicalIndex {
         List<Hit> hits = new ArrayList<>();
         try {
             for (ScoreDoc doc : searcher.search(query.build(), max).scoreDocs) {
-                int ordinal = searcher.storedFields().document(doc.doc).getField(ORDINAL).numericValue().intValue();
-                hits.add(new Hit(ordinal, doc.score));
+                hits.add(new Hit(doc.doc, doc.score)); // one segment, written in order: document id = chunk ordinal
             }
         } catch (IOException e) {
             throw new UncheckedIOException("searching an in-memory index cannot fail", e);

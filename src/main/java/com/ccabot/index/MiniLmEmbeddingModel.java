@@ -78,7 +78,7 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
         }
         Path saved = cacheDir.resolve(optimisedName(environment, model));
         if (Files.isRegularFile(saved)) {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            try (OrtSession.SessionOptions options = threading(new OrtSession.SessionOptions())) {
                 // already optimised: loading it again with optimisation off is what makes the start fast
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
                 return environment.createSession(saved.toString(), options);
@@ -111,6 +111,17 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
         // EXTENDED rather than ALL: ALL adds layout changes specific to this CPU, and the saved graph may
         // travel with a cache volume to another machine
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+        return threading(options);
+    }
+
+    /**
+     * One thread per inference, without spin-waiting: a question is a few dozen tokens, too little to split, and
+     * on a small machine spinning runtime threads take the cores that concurrent askers and the JIT need.
+     */
+    private static OrtSession.SessionOptions threading(OrtSession.SessionOptions options) throws OrtException {
+        options.setIntraOpNumThreads(Math.min(2, Runtime.getRuntime().availableProcessors()));
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
 
