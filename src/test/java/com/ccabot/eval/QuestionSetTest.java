@@ -1,0 +1,56 @@
+package com.ccabot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.TestPipeline;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QuestionSetTest {
+
+    private static final Set<String> REQUIRED = Set.of("fact", "refuse", "adversarial");
+
+    @Test
+    void passesEveryFactRefusalAndAdversarialQuestionOfTheDevSet() {
+        EvalReport report = run(Path.of("eval/dev-questions.jsonl"));
+        List<EvalResult> required = report.results().stream().filter(r -> REQUIRED.contains(r.question().kind())).toList();
+
+        assertThat(required).hasSize(23);
+        assertThat(required).allSatisfy(result ->
+                assertThat(result.problems()).as(result.question().id() + " " + result.question().question()).isEmpty());
+    }
+
+    @Test
+    void declinesEveryOffTopicAndHostileQuestionOfTheHeldOutSet() {
+        EvalReport report = run(Path.of("src/test/resources/eval/holdout-questions.jsonl"));
+
+        assertThat(report.results().stream().filter(r -> !r.question().answered()))
+                .isNotEmpty()
+                .allSatisfy(result -> assertThat(result.answer().answered()).as(result.question().question()).isFalse());
+    }
+
+    @Test
+    void answersMostParaphrasesTyposAndMixedQuestionsOfTheHeldOutSet() {
+        EvalReport report = run(Path.of("src/test/resources/eval/holdout-questions.jsonl"));
+        List<EvalResult> answerable = report.results().stream().filter(r -> r.question().answered()).toList();
+
+        long passed = answerable.stream().filter(EvalResult::passed).count();
+        assertThat(passed).as(report.format(TestPipeline.app().answers().cacheFigures())).isGreaterThanOrEqualTo(answerable.size() - 3);
+        assertThat(answerable).allSatisfy(result -> assertThat(result.answer().answered()).as(result.question().question()).isTrue());
+    }
+
+    @Test
+    void reportsFiguresPerKindAndExplainsEachFailure() {
+        EvalReport report = run(Path.of("eval/dev-questions.jsonl"));
+        String text = report.format(TestPipeline.app().answers().cacheFigures());
+
+        assertThat(text).contains("kind", "passed", "p50 ms", "p95 ms", "fact", "refuse", "adversarial", "multilingual", "cache:");
+        assertThat(text).contains("failures:", "d24", "declined a question it should answer");
+    }
+
+    private static EvalReport run(Path file) {
+        return new EvalRunner(TestPipeline.app().answers()).run(EvalQuestion.read(file));
+    }
+}
