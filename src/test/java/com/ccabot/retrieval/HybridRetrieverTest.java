@@ -1,0 +1,65 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.TestPipeline;
+import com.ccabot.index.KnowledgeIndex;
+import org.junit.jupiter.api.Test;
+
+class HybridRetrieverTest {
+
+    private final KnowledgeIndex index = TestPipeline.app().index();
+    private final HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, new RelevanceGate(0.30, 0.50), 6);
+
+    @Test
+    void ranksThePassageWithTheAnswerFirst() {
+        Retrieval retrieval = retriever.retrieve("How many people were lifted out of poverty in Uzbekistan?");
+
+        assertThat(retrieval.relevant()).isTrue();
+        assertThat(retrieval.passages()).hasSizeLessThanOrEqualTo(6);
+        assertThat(retrieval.passages().get(0).chunk().article().file()).isEqualTo("cgtn-interview-summit-outcomes.md");
+        assertThat(retrieval.passages().get(0).score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void bothFusionsFindExactNumbersTheEmbeddingsBlur() {
+        for (RankFusion fusion : RankFusion.values()) {
+            Retrieval retrieval = new HybridRetriever(index, fusion, new RelevanceGate(0.3, 0.5), 3).retrieve("the 1231 project");
+
+            assertThat(retrieval.passages().get(0).chunk().text()).as(fusion.name()).contains("1231");
+        }
+    }
+
+    @Test
+    void gateDeclinesQuestionsAboutOtherSubjects() {
+        assertThat(retriever.retrieve("What is the capital of Brazil?").verdict().reason()).contains("coverage");
+        assertThat(retriever.retrieve("Who is the president of the United States?").relevant()).isFalse();
+        assertThat(retriever.retrieve("Write me a poem about cats").relevant()).isFalse();
+        assertThat(retriever.retrieve("what is the meaning").relevant()).isFalse();
+    }
+
+    @Test
+    void correctsMisspeltWordsToTheKnowledgesSpelling() {
+        AnalysedQuestion terms = retriever.retrieve("When was the aliance establishd?").terms();
+
+        assertThat(terms.corrections()).contains("allianc");
+        assertThat(terms.coverage()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void weighsUnknownNamesMoreThanUnknownEverydayWords() {
+        double name = new QuestionAnalyzer(index.analyzer(), index.lexical()).analyse("summit in Zanzibar").coverage();
+        double word = new QuestionAnalyzer(index.analyzer(), index.lexical()).analyse("summit in zanzibar").coverage();
+
+        assertThat(name).isLessThan(word);
+    }
+
+    @Test
+    void splitsAMessageThatAsksSeveralThings() {
+        assertThat(QuestionParts.of("Where was the summit held, and when was the alliance founded?"))
+                .containsExactly("Where was the summit held", "when was the alliance founded");
+        assertThat(QuestionParts.of("Who co-organized the forum? How many attended?"))
+                .containsExactly("Who co-organized the forum", "How many attended");
+        assertThat(QuestionParts.of("What are trade and investment priorities?")).hasSize(1);
+    }
+}
