@@ -5,7 +5,6 @@ import com.ccabot.answer.Citation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Writes an answer as the one-line JSON object of the {@code ask --json} contract, fields in contract order. */
@@ -43,9 +42,5 @@ final class AnswerJson {
         fields.put("score", citation.score());
         fields.put("quote", citation.quote());
         return fields;
-    }
-
-    static List<String> fieldOrder() {
-        return List.of("question", "answer", "answered", "citations", "backend", "cached", "latency_ms");
     }
 }
