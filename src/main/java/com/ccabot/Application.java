@@ -16,8 +16,6 @@ import com.ccabot.retrieval.RankFusion;
 import com.ccabot.retrieval.RelevanceGate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,16 +43,15 @@ public final class Application {
     }
 
     /**
-     * Loads the model and the articles (side by side: the model takes longest), indexes, and wires the answer
-     * path. Throws {@link com.ccabot.knowledge.KnowledgeException} when there is nothing to answer from.
+     * Loads the articles and the model, indexes, warms the answer path up, and wires it. Throws {@link com.ccabot.knowledge.KnowledgeException} when there is nothing to answer from.
      */
     public static Application start(Config config) {
         long begin = System.nanoTime();
-        ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
-        CompletableFuture<MiniLmEmbeddingModel> model = CompletableFuture.supplyAsync(
-                () -> MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding), embedding);
+        // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        KnowledgeIndex index = new Indexer(join(model), MiniLmEmbeddingModel.MODEL_ID,
+        ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
+        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
+        KnowledgeIndex index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID,
                 new Chunker(config.index().chunkSize()), config.index().cacheDir()).index(knowledge);
         AnswerService answers = answerService(config, index);
         warmUp(answers, index);
@@ -116,14 +113,6 @@ public final class Application {
     /** How long {@link #start} took, model loading included. */
     public Duration startup() {
         return startup;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -1,6 +1,7 @@
 package com.ccabot.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,7 +25,9 @@ public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("config", "cca-bot.yaml");
 
     private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // a key given twice is a mistake to report, not a value to overwrite silently
+    private static final ObjectMapper YAML = new ObjectMapper(
+            new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private final Map<String, String> environment;
 
@@ -35,29 +38,32 @@ public final class ConfigLoader {
 
     /** Loads the configuration; {@code configFile} null means {@code config/cca-bot.yaml} if it exists. */
     public Config load(Path configFile, Map<String, String> overrides) {
-        return load(configFile, overrides, true);
-    }
-
-    Config load(Path configFile, Map<String, String> overrides, boolean readEnvironment) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Setting setting : Settings.all()) {
-            values.put(setting.key(), parse(setting, setting.defaultValue(), "the built-in default"));
-        }
+        Map<String, Object> values = builtInDefaults();
         Path file = configFile != null ? configFile : Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
         if (file != null) {
             fromFile(file).forEach((key, text) -> values.put(key, parse(setting(key, file.toString()), text, file.toString())));
         }
-        if (readEnvironment) {
-            fromEnvironment().forEach((setting, text) ->
-                    values.put(setting.key(), parse(setting, text, "environment variable " + setting.environmentVariable())));
-        }
+        fromEnvironment().forEach((setting, text) ->
+                values.put(setting.key(), parse(setting, text, "environment variable " + setting.environmentVariable())));
         overrides.forEach((key, text) -> values.put(key, parse(setting(key, "the command line"), text, "the command line")));
         return Config.of(values);
     }
 
+    /** Every setting at its built-in default, parsed. */
+    static Map<String, Object> builtInDefaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Setting setting : Settings.all()) {
+            values.put(setting.key(), parse(setting, setting.defaultValue(), "the built-in default"));
+        }
+        return values;
+    }
+
     private Map<String, String> fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new ConfigException("settings file " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("settings file " + file + " is not a file");
         }
         JsonNode root;
         try {

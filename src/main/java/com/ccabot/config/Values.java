@@ -31,7 +31,7 @@ final class Values {
             try {
                 value = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number");
+                throw new IllegalArgumentException(text.matches("-?\\d{19,}") ? "is out of range" : "is not a whole number");
             }
             if (value < min || value > max) {
                 throw new IllegalArgumentException("is out of range");
@@ -70,14 +70,18 @@ final class Values {
             Duration value;
             Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
             if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                value = switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
+                try {
+                    long amount = Long.parseLong(matcher.group(1));
+                    value = switch (matcher.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofDays(amount);
+                    };
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new IllegalArgumentException("is too long");
+                }
             } else {
                 try {
                     value = Duration.parse(text.toUpperCase(Locale.ROOT));

@@ -79,6 +79,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void hugeDurationsDuplicateKeysAndFoldersAreConfigurationErrors() throws Exception {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(null, Map.of("cache.expire-after", "106751991167301d")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cache.expire-after").hasMessageContaining("too long");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(null, Map.of("cache.maximum-size", "99999999999999999999")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> load(yaml("retrieval:\n  top-k: 3\n  top-k: 4\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("top-k");
+        assertThatThrownBy(() -> load(dir)).hasMessageContaining("is not a file");
+    }
+
+    @Test
     void anUnknownCcaVariableIsOnlyAWarning() {
         assertThat(new ConfigLoader(Map.of("CCA_SOMETHING_ELSE", "1")).load(null, Map.of())).isNotNull();
     }
