@@ -15,11 +15,13 @@ import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
 import com.ccabot.retrieval.RelevanceGate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class Application {
 
     private static final Logger log = LoggerFactory.getLogger(Application.class);
-    private static final Duration WARM_UP = Duration.ofMillis(600);
+    private static final Duration WARM_UP = Duration.ofMillis(1500);
+    private static final int MIN_WARM_UP_WORDS = 3;
+    private static final int MAX_WARM_UP_WORDS = 40;
 
     private final Config config;
     private final AnswerService answers;
@@ -61,17 +65,27 @@ public final class Application {
     }
 
     /**
-     * Runs the whole answer path on questions made from the articles' titles for a moment, so the JIT has compiled
-     * it and the runtime has its buffers before the first real question; nothing is cached.
+     * Runs the whole answer path for a moment on questions made from the articles' own sentences, cut to every
+     * length from a few words to a long question, so the JIT has compiled the path and ONNX Runtime has planned
+     * memory for each input length before the first real question. Nothing is cached.
      */
     private static void warmUp(AnswerService answers, KnowledgeIndex index) {
         long deadline = System.nanoTime() + WARM_UP.toNanos();
-        List<String> questions = index.articles().stream()
-                .flatMap(article -> Stream.of("What about " + article.title() + "?", "who " + misspelt(article.title())))
-                .toList();
+        List<String> questions = warmUpQuestions(index);
         for (int i = 0; System.nanoTime() < deadline; i++) {
             answers.answerWithoutCache(questions.get(i % questions.size()));
         }
+    }
+
+    private static List<String> warmUpQuestions(KnowledgeIndex index) {
+        List<String[]> sentences = index.chunks().stream().map(chunk -> chunk.sentences().get(0).split(" ")).toList();
+        List<String> questions = new ArrayList<>();
+        for (int words = MIN_WARM_UP_WORDS; words <= MAX_WARM_UP_WORDS; words++) {
+            String[] sentence = sentences.get(words % sentences.size());
+            String text = String.join(" ", Arrays.copyOf(sentence, Math.min(words, sentence.length)));
+            questions.add((words % 2 == 0 ? "How many " : "Who ") + text.toLowerCase(Locale.ROOT) + "?");
+        }
+        return questions;
     }
 
     private static AnswerService answerService(Config config, KnowledgeIndex index) {
@@ -88,14 +102,6 @@ public final class Application {
             case ExtractiveBackend.NAME -> new ExtractiveBackend(answer.maxSentences(), answer.maxChars());
             default -> throw new IllegalStateException("no such backend: " + answer.backend());
         };
-    }
-
-    /** The title with each word's last two letters swapped, so warming up also exercises spelling correction. */
-    private static String misspelt(String title) {
-        return java.util.Arrays.stream(title.split(" "))
-                .map(word -> word.length() < 5 ? word
-                        : word.substring(0, word.length() - 2) + word.charAt(word.length() - 1) + word.charAt(word.length() - 2))
-                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     public Config config() {
