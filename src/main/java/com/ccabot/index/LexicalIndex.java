@@ -58,7 +58,9 @@ public final class LexicalIndex {
             throw new UncheckedIOException("building an in-memory index cannot fail", e);
         }
         try {
-            return new LexicalIndex(new IndexSearcher(DirectoryReader.open(directory)));
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
+            return new LexicalIndex(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("opening an in-memory index cannot fail", e);
         }
