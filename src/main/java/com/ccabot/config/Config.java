@@ -1,12 +1,14 @@
 package com.ccabot.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** cca-bot's settings, typed and validated, grouped by section. */
 public record Config(KnowledgeSettings knowledge, IndexSettings index, RetrievalSettings retrieval,
-                     AnswerSettings answer, CacheSettings cache, LogSettings log) {
+                     AnswerSettings answer, CacheSettings cache, TelegramSettings telegram, LogSettings log) {
 
     public record KnowledgeSettings(Path dir) {}
 
@@ -17,6 +19,16 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     public record AnswerSettings(String backend, int maxSentences, int maxChars, int maxQuestionChars) {}
 
     public record CacheSettings(long maximumSize, Duration expireAfter) {}
+
+    /** Telegram transport settings; the bot token itself is a secret, see {@link Secrets}. */
+    public record TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
+                                   int ratePerMinute, int rateBurst) {
+
+        /** Whether the bot may answer in a chat: every chat when the allow-list is empty. */
+        public boolean allows(long chatId) {
+            return allowedChats.isEmpty() || allowedChats.contains(chatId);
+        }
+    }
 
     public record LogSettings(String level) {}
 
@@ -36,7 +48,15 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                 new AnswerSettings((String) values.get("answer.backend"), toInt(values.get("answer.max-sentences")),
                         toInt(values.get("answer.max-chars")), toInt(values.get("answer.max-question-chars"))),
                 new CacheSettings((Long) values.get("cache.maximum-size"), (Duration) values.get("cache.expire-after")),
+                new TelegramSettings((URI) values.get("telegram.api-url"), (Boolean) values.get("telegram.channels"),
+                        ids(values.get("telegram.allowed-chats")), ids(values.get("telegram.admins")),
+                        toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst"))),
                 new LogSettings((String) values.get("log.level")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Long> ids(Object value) {
+        return (Set<Long>) value;
     }
 
     private static int toInt(Object value) {

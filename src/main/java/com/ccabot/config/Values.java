@@ -1,9 +1,13 @@
 package com.ccabot.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -93,6 +97,46 @@ final class Values {
                 throw new IllegalArgumentException("is not positive");
             }
             return value;
+        };
+    }
+
+    static Function<String, Object> url() {
+        return text -> {
+            try {
+                URI uri = new URI(text);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("is not an http or https URL");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("is not a URL");
+            }
+        };
+    }
+
+    static Function<String, Object> bool() {
+        return text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("is not true or false");
+        };
+    }
+
+    static Function<String, Object> idList() {
+        return text -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            for (String part : text.split(",")) {
+                String id = part.strip();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                try {
+                    ids.add(Long.parseLong(id));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("has '" + id + "', which is not a numeric id");
+                }
+            }
+            return Set.copyOf(ids);
         };
     }
 }
