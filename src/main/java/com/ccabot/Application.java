@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,14 @@ public final class Application {
     private static final int MAX_WARM_UP_WORDS = 40;
 
     private final Config config;
-    private final AnswerService answers;
+    private final MiniLmEmbeddingModel model;
+    private final AtomicReference<AnswerService> answers;
     private final Duration startup;
 
-    private Application(Config config, AnswerService answers, Duration startup) {
+    private Application(Config config, MiniLmEmbeddingModel model, AnswerService answers, Duration startup) {
         this.config = config;
-        this.answers = answers;
+        this.model = model;
+        this.answers = new AtomicReference<>(answers);
         this.startup = startup;
     }
 
@@ -55,13 +58,29 @@ public final class Application {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
         ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
         MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
-        KnowledgeIndex index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID,
-                new Chunker(config.index().chunkSize()), config.index().cacheDir()).index(knowledge);
-        AnswerService answers = answerService(config, index);
-        warmUp(answers, index);
+        AnswerService answers = answerService(config, index(config, model, knowledge));
+        warmUp(answers, answers.index());
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
-        log.info("ready in {} ms: {}", startup.toMillis(), index.stats());
-        return new Application(config, answers, startup);
+        log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
+        return new Application(config, model, answers, startup);
+    }
+
+    /**
+     * Loads and indexes the knowledge folder again with the model already loaded, and answers from the new index
+     * from then on; questions in flight finish on the old one. A folder that cannot be loaded leaves the old
+     * index in place and throws {@link com.ccabot.knowledge.KnowledgeException}.
+     */
+    public KnowledgeIndex reload() {
+        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        AnswerService fresh = answerService(config, index(config, model, knowledge));
+        answers.set(fresh);
+        log.info("reloaded: {}", fresh.index().stats());
+        return fresh.index();
+    }
+
+    private static KnowledgeIndex index(Config config, MiniLmEmbeddingModel model, LoadedKnowledge knowledge) {
+        return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
+                config.index().cacheDir()).index(knowledge);
     }
 
     /**
@@ -108,12 +127,13 @@ public final class Application {
         return config;
     }
 
+    /** The answer service of the current index. */
     public AnswerService answers() {
-        return answers;
+        return answers.get();
     }
 
     public KnowledgeIndex index() {
-        return answers.index();
+        return answers.get().index();
     }
 
     /** How long {@link #start} took, model loading included. */

@@ -7,6 +7,7 @@ import com.ccabot.config.ConfigLoader;
 import com.ccabot.config.Secrets;
 import com.ccabot.console.ConsoleChat;
 import com.ccabot.knowledge.KnowledgeException;
+import com.ccabot.telegram.TelegramTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,16 +65,24 @@ public final class CcaBotCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
-        if (secrets.telegramBotToken() != null) {
-            System.err.println("TELEGRAM_BOT_TOKEN is set, but this version of cca-bot has no Telegram transport yet;"
-                    + " starting the console instead.");
-        } else {
-            System.err.println("No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram later, create a"
-                    + " bot with @BotFather and export TELEGRAM_BOT_TOKEN=<token>.");
+        if (secrets.telegramBotToken() == null) {
+            System.err.println("No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
+                    + " with @BotFather and export TELEGRAM_BOT_TOKEN=<token>.");
+            return new ConsoleChat(Application.start(config()), System.in, System.out).run();
         }
-        return new ConsoleChat(Application.start(config()), System.in, System.out).run();
+        TelegramTransport.requireWellFormed(secrets.telegramBotToken());
+        Config config = config();
+        TelegramTransport telegram = TelegramTransport.start(Application.start(config), secrets.telegramBotToken());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            telegram.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.err.println("cca-bot is answering in Telegram; press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
     }
 
     /** The configuration: defaults, then the file, then CCA_* variables, then these options. */

@@ -1,0 +1,228 @@
+package com.ccabot.telegram;
+
+import com.ccabot.Application;
+import com.ccabot.answer.Answer;
+import com.ccabot.answer.ExtractiveBackend;
+import com.ccabot.chat.AskerLimits;
+import com.ccabot.config.Config.TelegramSettings;
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.knowledge.Article;
+import com.ccabot.knowledge.KnowledgeException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Telegram side of the bot: receives updates from long polling, routes each to what it asks, and answers in
+ * the right chat, topic and reply thread — concurrently across conversations, in order within one.
+ */
+public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    private static final int LANE_THREADS = 32;
+    private static final int INLINE_CACHE_SECONDS = 10;
+
+    private final Application app;
+    private final UpdateRouter router;
+    private final SendQueue sender;
+    private final TelegramSettings settings;
+    private final AskerLimits limits;
+    private final String username;
+    private final BotStats stats = new BotStats();
+    private final ChatLanes lanes = new ChatLanes(LANE_THREADS);
+
+    public TelegramBot(Application app, SendQueue sender, TelegramSettings settings, String username, long botId) {
+        this.app = app;
+        this.sender = sender;
+        this.settings = settings;
+        this.username = username;
+        this.router = new UpdateRouter(username, botId, settings.channels());
+        this.limits = new AskerLimits(settings.ratePerMinute(), settings.rateBurst());
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        for (Update update : updates) {
+            Route route = router.route(update);
+            if (route instanceof Route.Ask ask) {
+                lanes.submit(ask.target().conversation(), () -> ask(ask));
+            } else if (route instanceof Route.Command command) {
+                lanes.submit(command.target().conversation(), () -> command(command));
+            } else if (route instanceof Route.Inline inline) {
+                lanes.submit("inline-" + inline.askerId(), () -> inline(inline));
+            } else if (route instanceof Route.Callback callback) {
+                lanes.submit("callback", () -> call(AnswerCallbackQuery.builder().callbackQueryId(callback.queryId()).build(), null));
+            } else if (route instanceof Route.Ignore ignore) {
+                log.debug("update {} ignored: {}", update.getUpdateId(), ignore.why());
+            }
+        }
+    }
+
+    /** Stops taking work and lets the answers in flight finish, for up to a few seconds. */
+    @Override
+    public void close() {
+        try {
+            if (!lanes.drain(5, TimeUnit.SECONDS)) {
+                log.warn("stopped with answers still in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.close();
+    }
+
+    private void ask(Route.Ask ask) {
+        if (!settings.allows(ask.target().chatId())) {
+            log.debug("chat {} is not on the allow-list", ask.target().chatId());
+            return;
+        }
+        switch (limits.check(ask.askerId())) {
+            case ANSWER -> answer(ask.target(), ask.question());
+            case NOTIFY -> {
+                stats.rateLimited();
+                reply(ask.target(), TelegramHtml.escape(AskerLimits.notice()));
+            }
+            case IGNORE -> stats.rateLimited();
+        }
+    }
+
+    private void answer(ReplyTarget target, String question) {
+        call(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
+                .action(ActionType.TYPING.toString()).build(), null);
+        Answer answer = app.answers().answer(question);
+        stats.record(answer);
+        reply(target, TelegramHtml.answer(answer));
+    }
+
+    private void command(Route.Command command) {
+        ReplyTarget target = command.target();
+        if (!settings.allows(target.chatId())) {
+            return;
+        }
+        KnowledgeIndex index = app.index();
+        switch (command.name()) {
+            case "ask" -> {
+                if (command.argument().isBlank()) {
+                    reply(target, "Usage: <code>/ask your question</code>, e.g. <code>/ask " + TelegramHtml.escape(example(index)) + "</code>");
+                } else {
+                    ask(new Route.Ask(target, command.askerId(), command.argument()));
+                }
+            }
+            case "start" -> reply(target, greeting(index));
+            case "help" -> reply(target, help());
+            case "sources" -> reply(target, TelegramHtml.sources(index.articles()));
+            case "about" -> reply(target, about(index));
+            case "stats" -> reply(target, isAdmin(command) ? stats.format(app.answers().cacheFigures()) : notAllowed());
+            case "reload" -> reply(target, isAdmin(command) ? reload() : notAllowed());
+            default -> reply(target, "I don't know that command. Try /help.");
+        }
+    }
+
+    private void inline(Route.Inline inline) {
+        String query = inline.query();
+        InlineQueryResultArticle result;
+        if (query.isBlank()) {
+            result = article("hint", "Ask about China–Central Asia cooperation",
+                    "Type a question after @" + username + ", e.g. " + example(app.index()),
+                    TelegramHtml.escape("Ask me about China–Central Asia cooperation: @" + username + " your question"));
+        } else {
+            Answer answer = app.answers().answer(query);
+            stats.record(answer);
+            String html = TelegramHtml.answer(answer);
+            List<String> parts = MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT);
+            result = answer.answered()
+                    ? article("answer", "Answer with sources", TelegramHtml.toPlainText(answer.text()), parts.get(0))
+                    : article("hint", "Not in my articles", answer.text(), html);
+        }
+        call(AnswerInlineQuery.builder().inlineQueryId(inline.queryId()).results(List.of(result))
+                .cacheTime(INLINE_CACHE_SECONDS).build(), null);
+    }
+
+    private static InlineQueryResultArticle article(String id, String title, String description, String html) {
+        return InlineQueryResultArticle.builder()
+                .id(id)
+                .title(title)
+                .description(description.length() > 200 ? description.substring(0, 199) + "…" : description)
+                .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML).build())
+                .build();
+    }
+
+    private String reload() {
+        try {
+            KnowledgeIndex index = app.reload();
+            return "Reloaded: " + index.articles().size() + " articles, " + index.chunks().size() + " passages.";
+        } catch (KnowledgeException e) {
+            return "Reload failed, still answering from the previous articles: " + TelegramHtml.escape(e.getMessage());
+        }
+    }
+
+    private boolean isAdmin(Route.Command command) {
+        return settings.admins().contains(command.askerId());
+    }
+
+    private static String notAllowed() {
+        return "Sorry, that command is for the bot's admins only.";
+    }
+
+    private String greeting(KnowledgeIndex index) {
+        StringBuilder text = new StringBuilder("Hello! I answer questions about <b>China–Central Asia cooperation</b>"
+                + " — summits, treaties, trade, education, poverty reduction, desertification, forums — from "
+                + index.articles().size() + " news articles, and I cite the article behind every claim.\n\nI know about:");
+        index.articles().stream().limit(3).forEach(a -> text.append("\n• ").append(TelegramHtml.escape(a.title())));
+        text.append("\n\nJust ask, e.g. <i>").append(TelegramHtml.escape(example(index))).append("</i>\n")
+                .append("In groups, mention me (@").append(TelegramHtml.escape(username))
+                .append(") or use /ask. /sources lists my articles, /help shows the commands.");
+        return text.toString();
+    }
+
+    private String help() {
+        return "<b>How to ask</b>\nIn this chat, just type your question. In groups, mention @" + TelegramHtml.escape(username)
+                + ", reply to one of my messages, or use /ask <i>question</i>. In any chat, type @"
+                + TelegramHtml.escape(username) + " <i>question</i> to share an answer.\n\n"
+                + "/sources — the articles I answer from\n/about — how I answer\n/help — this help";
+    }
+
+    private String about(KnowledgeIndex index) {
+        String backend = app.answers().backendName();
+        return "I answer with the <b>" + TelegramHtml.escape(backend) + "</b> backend"
+                + (ExtractiveBackend.NAME.equals(backend) ? " (offline: sentences quoted from the articles)" : "")
+                + " from <b>" + index.articles().size() + "</b> articles (" + index.chunks().size() + " passages).";
+    }
+
+    /** A question a user could ask, made from an article's title rather than written into the code. */
+    private static String example(KnowledgeIndex index) {
+        List<Article> articles = index.articles();
+        return articles.isEmpty() ? "what was agreed?" : "what about " + articles.get(0).title() + "?";
+    }
+
+    private void reply(ReplyTarget target, String html) {
+        try {
+            sender.send(target, MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT));
+        } catch (SendQueue.UndeliveredException e) {
+            log.warn(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void call(org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> method, Long chatId) {
+        try {
+            sender.call(method, chatId);
+        } catch (TelegramApiException e) {
+            log.warn("{} failed: {}", method.getMethod(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
