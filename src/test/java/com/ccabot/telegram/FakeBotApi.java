@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class FakeBotApi implements AutoCloseable {
 
-    /** A message the fake created (an update it queued or a message the bot sent). */
+    /** A message the fake created (queued for the bot or sent by it); text is the text or caption, null if none. */
     public record Message(long chatId, int messageId, Integer threadId, String text) {}
 
     /** One request the bot made: the method as documented, its parameters, when it arrived. */
@@ -330,7 +331,7 @@ public final class FakeBotApi implements AutoCloseable {
             return messagesByChatAndId.values().stream()
                     .filter(m -> m.path("chat").path("id").asLong() == chatId)
                     .filter(m -> m.path("from").path("is_bot").asBoolean())
-                    .max((a, b) -> Integer.compare(a.get("message_id").asInt(), b.get("message_id").asInt()))
+                    .max(Comparator.comparingInt(m -> m.get("message_id").asInt()))
                     .map(FakeBotApi::toMessage)
                     .orElseThrow(() -> new AssertionError("the bot sent no message to chat " + chatId
                             + "; calls: " + describe(calls)));
@@ -694,23 +695,32 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Computes mention and bot_command entities; Java string indices are UTF-16 code units, as Telegram counts. */
     private static final class Entities {
-        private static final Pattern COMMAND = Pattern.compile("(?<![^\\s])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{1,32})?(?![A-Za-z0-9_@/])");
-        private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_@/])@[A-Za-z0-9_]{1,32}(?![A-Za-z0-9_@])");
+        /** A command starts the text or follows whitespace, and may name the bot: /ask@cca_bot. */
+        private static final Pattern COMMAND =
+                Pattern.compile("(?<!\\S)/\\w{1,32}(?:@\\w{1,32})?(?![\\w@/])");
+        /** A mention does not continue a word, so mail@example.org and /ask@bot are not mentions. */
+        private static final Pattern MENTION = Pattern.compile("(?<![\\w@/])@\\w{1,32}(?![\\w@])");
+
+        private record Entity(String type, int offset, int length) {}
 
         static ArrayNode of(String text) {
-            List<ObjectNode> found = new ArrayList<>();
-            for (Map.Entry<String, Pattern> kind : Map.of("bot_command", COMMAND, "mention", MENTION).entrySet()) {
-                Matcher matcher = kind.getValue().matcher(text);
-                while (matcher.find()) {
-                    found.add(JSON.createObjectNode().put("offset", matcher.start())
-                            .put("length", matcher.end() - matcher.start()).put("type", kind.getKey()));
-                }
-            }
-            found.sort((a, b) -> Integer.compare(a.get("offset").asInt(), b.get("offset").asInt()));
+            List<Entity> found = new ArrayList<>();
+            find(COMMAND, "bot_command", text, found);
+            find(MENTION, "mention", text, found);
+            found.sort(Comparator.comparingInt(Entity::offset));
             ArrayNode entities = JSON.createArrayNode();
-            found.forEach(entity -> entities.add(JSON.createObjectNode().put("type", entity.get("type").asText())
-                    .put("offset", entity.get("offset").asInt()).put("length", entity.get("length").asInt())));
+            for (Entity entity : found) {
+                entities.addObject().put("type", entity.type()).put("offset", entity.offset())
+                        .put("length", entity.length());
+            }
             return entities;
+        }
+
+        private static void find(Pattern pattern, String type, String text, List<Entity> found) {
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                found.add(new Entity(type, matcher.start(), matcher.end() - matcher.start()));
+            }
         }
     }
 
