@@ -55,6 +55,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LONG_POLL_CAP = Duration.ofSeconds(1);
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(400);
     private static final int MAX_MESSAGE_LENGTH = 4096;
     /** The update types Telegram sends when allowed_updates is empty or was never set. */
     private static final Set<String> DEFAULT_ALLOWED = Set.of("message", "edited_message",
@@ -88,6 +89,7 @@ public final class FakeBotApi implements AutoCloseable {
     private long nextQueryId = 1;
     private boolean tokenRejected;
     private boolean closed;
+    private int exchangesInFlight;
 
     private record CannedResponse(int status, String body) {}
 
@@ -129,16 +131,25 @@ public final class FakeBotApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Stops the server within a second; pending long polls are first answered with no updates, as at their timeout. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
         synchronized (lock) {
             closed = true;
             lock.notifyAll();
+            while (exchangesInFlight > 0) {
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    break;
+                }
+                waitOnLock(remainingMillis);
+            }
         }
         server.stop(0);
         executor.shutdownNow();
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -392,19 +403,29 @@ public final class FakeBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- HTTP
 
     private void handle(HttpExchange exchange) throws IOException {
-        Reply reply;
-        try {
-            reply = answer(exchange);
-        } catch (RuntimeException e) {
-            // a bug in the fake must show up in the test, not as a silent hang
-            e.printStackTrace();
-            reply = new Reply(500, error(500, "Internal Server Error: fake Bot API failed: " + e).toString());
+        synchronized (lock) {
+            exchangesInFlight++;
         }
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(reply.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        try {
+            Reply reply;
+            try {
+                reply = answer(exchange);
+            } catch (RuntimeException e) {
+                // a bug in the fake must show up in the test, not as a silent hang
+                e.printStackTrace();
+                reply = new Reply(500, error(500, "Internal Server Error: fake Bot API failed: " + e).toString());
+            }
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), body.length);
+            exchange.getResponseBody().write(body);
+        } finally {
+            exchange.close();
+            synchronized (lock) {
+                exchangesInFlight--;
+                lock.notifyAll();
+            }
+        }
     }
 
     private Reply answer(HttpExchange exchange) throws IOException {

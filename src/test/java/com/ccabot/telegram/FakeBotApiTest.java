@@ -211,16 +211,18 @@ class FakeBotApiTest {
     }
 
     @Test
-    void closeEndsAPendingLongPollWithinASecond() throws Exception {
+    void closeAnswersAPendingLongPollAndStopsWithinASecond() throws Exception {
         FakeBotApi other = FakeBotApi.start(TOKEN, "cca_test_bot", 123456);
-        http.sendAsync(HttpRequest.newBuilder(URI.create(other.url() + "/bot" + TOKEN + "/getUpdates?timeout=50"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> poll = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(other.url() + "/bot" + TOKEN + "/getUpdates?timeout=50")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         other.awaitCalls("getUpdates", 1, Duration.ofSeconds(1));
 
         long started = System.nanoTime();
         other.close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(result(poll.get())).isEmpty();
     }
 
     @Test

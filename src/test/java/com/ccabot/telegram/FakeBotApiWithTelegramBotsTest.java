@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -24,8 +27,11 @@ class FakeBotApiWithTelegramBotsTest {
     private static final String TOKEN = "123456:TEST-token";
 
     private final FakeBotApi telegram = FakeBotApi.start(TOKEN, "cca_test_bot", 123456);
-    private final OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN,
-            new TelegramUrl("http", "127.0.0.1", URI.create(telegram.url()).getPort(), false));
+    private final OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN, telegramUrl());
+
+    private TelegramUrl telegramUrl() {
+        return new TelegramUrl("http", "127.0.0.1", URI.create(telegram.url()).getPort(), false);
+    }
 
     @AfterEach
     void stopServer() {
@@ -82,6 +88,32 @@ class FakeBotApiWithTelegramBotsTest {
         assertThat(sent.getFrom().getId()).isEqualTo(123456L);
         assertThat(telegram.awaitCalls("sendMessage", 1, Duration.ofSeconds(1)).get(0).params().get("chat_id").asText())
                 .isEqualTo("-100123");
+    }
+
+    @Test
+    void theLibrarysLongPollingReceivesEachUpdateOnceAndConfirmsIt() throws Exception {
+        List<Update> received = new CopyOnWriteArrayList<>();
+        TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication();
+        try {
+            polling.registerBot(TOKEN, this::telegramUrl, new DefaultGetUpdatesGenerator(), received::addAll);
+            telegram.privateMessage(42, "first");
+            telegram.groupMessage(-100123, 42, "second");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            // the poll after the delivery is the one that confirms it
+            int pollsSoFar = telegram.calls("getUpdates").size();
+            telegram.awaitCalls("getUpdates", pollsSoFar + 1, Duration.ofSeconds(5));
+        } finally {
+            polling.close(); // explicitly: its close() may throw InterruptedException, which -Xlint flags in try-with-resources
+        }
+
+        assertThat(received).extracting(update -> update.getMessage().getText()).containsExactly("first", "second");
+        int lastId = received.get(1).getUpdateId();
+        assertThat(telegram.calls("getUpdates")).last()
+                .satisfies(call -> assertThat(call.params().get("offset").asInt()).isEqualTo(lastId + 1));
     }
 
     @Test
