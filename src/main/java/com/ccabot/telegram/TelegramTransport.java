@@ -57,8 +57,12 @@ public final class TelegramTransport implements AutoCloseable {
      * an unreachable Bot API an {@link IllegalStateException} saying so. Neither message contains the token.
      */
     public static TelegramTransport start(Application app, String token) {
+        return start(app, app.config().telegram(), token);
+    }
+
+    /** Connects with these Telegram settings rather than the application's. */
+    public static TelegramTransport start(Application app, TelegramSettings settings, String token) {
         requireWellFormed(token);
-        TelegramSettings settings = app.config().telegram();
         TelegramUrl url = telegramUrl(settings.apiUrl());
         OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), token, url);
         User me = whoAmI(client);
@@ -77,8 +81,8 @@ public final class TelegramTransport implements AutoCloseable {
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(ObjectMapper::new,
                 new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator(), () -> poller, PollingBackOff::new);
         try {
+            // the application starts out running: registering the bot starts its polling
             polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), bot);
-            polling.start();
         } catch (TelegramApiException e) {
             poller.shutdownNow();
             throw new IllegalStateException("cannot start long polling: " + e.getMessage());
