@@ -167,6 +167,21 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void answersOnlyInAllowedChatsWhenAnAllowListIsSet() {
+        api = FakeBotApi.start(TOKEN, BOT, BOT_ID);
+        transport = TelegramTransport.start(TestPipeline.app(),
+                new TelegramSettings(URI.create(api.url()), true, Set.of(-100900L), Set.of(), 10, 3), TOKEN);
+        api.groupMessage(-100901, 12001, "@" + BOT + " where was the second summit held?");
+        api.privateMessage(12002, "Where was the second summit held?");
+        api.groupMessage(-100900, 12003, "@" + BOT + " where was the second summit held?");
+
+        List<Call> sent = api.awaitCalls("sendMessage", 1, WAIT);
+        pause();
+        assertThat(api.calls("sendMessage")).hasSize(1);
+        assertThat(sent.get(0).params().path("chat_id").asText()).isEqualTo("-100900");
+    }
+
+    @Test
     void waitsOutA429AndDeliversTheReplyExactlyOnce() {
         start(10, 3);
         api.tooManyRequests("sendMessage", 1);
