@@ -178,10 +178,11 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private String greeting(KnowledgeIndex index) {
         StringBuilder text = new StringBuilder("Hello! I answer questions about <b>China–Central Asia cooperation</b>"
                 + " — summits, treaties, trade, education, poverty reduction, desertification, forums — from "
-                + index.articles().size() + " news articles, and I cite the article behind every claim.\n\nI know about:");
-        index.articles().stream().limit(3).forEach(a -> text.append("\n• ").append(TelegramHtml.escape(a.title())));
-        text.append("\n\nJust ask, e.g. <i>").append(TelegramHtml.escape(example(index))).append("</i>\n")
-                .append("In groups, mention me (@").append(TelegramHtml.escape(username))
+                + index.articles().size() + " news articles, and I cite the article behind every claim.\n\n"
+                + "Just type a question, for example:");
+        index.articles().stream().limit(3)
+                .forEach(a -> text.append("\n• <i>").append(TelegramHtml.escape(example(a))).append("</i>"));
+        text.append("\n\nIn groups, mention me (@").append(TelegramHtml.escape(username))
                 .append(") or use /ask. /sources lists my articles, /help shows the commands.");
         return text.toString();
     }
@@ -203,7 +204,11 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     /** A question a user could ask, made from an article's title rather than written into the code. */
     private static String example(KnowledgeIndex index) {
         List<Article> articles = index.articles();
-        return articles.isEmpty() ? "what was agreed?" : "what about " + articles.get(0).title() + "?";
+        return articles.isEmpty() ? "what was agreed?" : example(articles.get(0));
+    }
+
+    private static String example(Article article) {
+        return "What about " + article.title() + "?";
     }
 
     private void reply(ReplyTarget target, String html) {

@@ -143,7 +143,8 @@ class TelegramEndToEndTest {
 
         List<Call> sent = api.awaitCalls("sendMessage", 6, Duration.ofSeconds(30));
         List<String> user = texts(sent, 7001);
-        assertThat(user.get(0)).contains("Hello", "5 news articles", "/ask");
+        assertThat(user.get(0)).contains("Hello", "5 news articles", "/ask", "for example");
+        assertThat(user.get(0).split("What about ", -1)).hasSize(4); // three example questions
         assertThat(user.get(1)).contains("I answer from 5 articles", "Xinhua");
         assertThat(user.get(2)).contains("extractive", "5</b> articles");
         assertThat(user.get(3)).contains("admins only");
@@ -192,6 +193,19 @@ class TelegramEndToEndTest {
         pause();
         assertThat(api.calls("sendMessage")).hasSize(2); // the refused one and the delivered one
         assertThat(calls.get(1).params().path("text").asText()).contains("100");
+    }
+
+    @Test
+    void retriesAServerErrorOnSendingAndDeliversTheReplyOnce() {
+        start(10, 3);
+        api.serverError("sendMessage", 502);
+        api.serverError("sendMessage", 500);
+        api.privateMessage(9051, "How many pairs of sister cities are there between China and Central Asian countries?");
+
+        List<Call> calls = api.awaitCalls("sendMessage", 3, WAIT);
+        pause();
+        assertThat(api.calls("sendMessage")).hasSize(3);
+        assertThat(calls.get(2).params().path("text").asText()).contains("100");
     }
 
     @Test
