@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** cca-bot's settings, typed and validated, grouped by section. */
 public record Config(KnowledgeSettings knowledge, IndexSettings index, RetrievalSettings retrieval,
-                     AnswerSettings answer, CacheSettings cache, TelegramSettings telegram, LogSettings log) {
+                     AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
+                     LogSettings log) {
 
     public record KnowledgeSettings(Path dir) {}
 
@@ -19,6 +20,13 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     public record AnswerSettings(String backend, int maxSentences, int maxChars, int maxQuestionChars) {}
 
     public record CacheSettings(long maximumSize, Duration expireAfter) {}
+
+    /**
+     * LLM backend settings; {@code baseUrl} and {@code model} are empty for the backend's usual ones. The API key
+     * is a secret, see {@link Secrets}.
+     */
+    public record LlmSettings(String baseUrl, String model, double temperature, int maxTokens, Duration timeout,
+                              int retries, int contextChars, int failuresToOpen, Duration coolDown) {}
 
     /** Telegram transport settings; the bot token itself is a secret, see {@link Secrets}. */
     public record TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
@@ -48,6 +56,11 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                 new AnswerSettings((String) values.get("answer.backend"), toInt(values.get("answer.max-sentences")),
                         toInt(values.get("answer.max-chars")), toInt(values.get("answer.max-question-chars"))),
                 new CacheSettings((Long) values.get("cache.maximum-size"), (Duration) values.get("cache.expire-after")),
+                new LlmSettings((String) values.get("llm.base-url"), (String) values.get("llm.model"),
+                        (Double) values.get("llm.temperature"), toInt(values.get("llm.max-tokens")),
+                        (Duration) values.get("llm.timeout"), toInt(values.get("llm.retries")),
+                        toInt(values.get("llm.context-chars")), toInt(values.get("llm.failures-to-open")),
+                        (Duration) values.get("llm.cool-down")),
                 new TelegramSettings((URI) values.get("telegram.api-url"), (Boolean) values.get("telegram.channels"),
                         ids(values.get("telegram.allowed-chats")), ids(values.get("telegram.admins")),
                         toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst"))),

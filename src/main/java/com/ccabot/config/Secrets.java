@@ -9,7 +9,8 @@ import java.util.Map;
 public record Secrets(String telegramBotToken, String llmApiKey) {
 
     public static Secrets fromEnvironment(Map<String, String> environment) {
-        return new Secrets(value(environment, "TELEGRAM_BOT_TOKEN"), value(environment, "LLM_API_KEY"));
+        String llmKey = value(environment, "LLM_API_KEY");
+        return new Secrets(value(environment, "TELEGRAM_BOT_TOKEN"), llmKey != null ? llmKey : value(environment, "OPENAI_API_KEY"));
     }
 
     private static String value(Map<String, String> environment, String name) {

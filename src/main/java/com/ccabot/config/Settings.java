@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class Settings {
 
     /** The answer backends; the LLM issue adds openai and ollama here. */
-    public static final List<String> BACKENDS = List.of("extractive");
+    public static final List<String> BACKENDS = List.of("extractive", "openai", "ollama");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
     private static final List<Setting> ALL = List.of(
@@ -35,7 +35,7 @@ public final class Settings {
                     "Relevance gate: the least IDF-weighted share of the question's words the articles must contain.",
                     Values.decimal(0, 1)),
             new Setting("answer.backend", "extractive", String.join(", ", BACKENDS),
-                    "Which backend composes answers; extractive works offline with no model to download.",
+                    "Which backend composes answers: extractive works offline; openai (any OpenAI-compatible server) and ollama use an LLM.",
                     Values.oneOf(BACKENDS)),
             new Setting("answer.max-sentences", "3", "1 to 5",
                     "Most sentences in an extractive answer.",
@@ -51,6 +51,33 @@ public final class Settings {
                     Values.integer(0, 10_000_000)),
             new Setting("cache.expire-after", "1h", "a positive duration: 500ms, 30s, 10m, 1h, 2d or ISO-8601 (PT1H)",
                     "How long a cached answer is served.",
+                    Values.duration()),
+            new Setting("llm.base-url", "", "an http or https URL; empty for the backend's usual one",
+                    "The LLM server: empty means https://api.openai.com/v1 for openai and http://localhost:11434 for ollama.",
+                    Values.optionalUrl()),
+            new Setting("llm.model", "", "a model name; empty for gpt-4o-mini (openai) or llama3.1 (ollama)",
+                    "Which model answers.",
+                    Values.text()),
+            new Setting("llm.temperature", "0.1", "0 to 2",
+                    "Sampling temperature; low keeps answers close to the passages.",
+                    Values.decimal(0, 2)),
+            new Setting("llm.max-tokens", "400", "16 to 8192",
+                    "Longest answer the model may write, in tokens.",
+                    Values.integer(16, 8192)),
+            new Setting("llm.timeout", "30s", "a positive duration",
+                    "How long to wait for the model before answering offline instead.",
+                    Values.duration()),
+            new Setting("llm.retries", "1", "0 to 5",
+                    "How often to retry a failed call to the model.",
+                    Values.integer(0, 5)),
+            new Setting("llm.context-chars", "6000", "500 to 100000",
+                    "How many characters of passages the model is given.",
+                    Values.integer(500, 100_000)),
+            new Setting("llm.failures-to-open", "3", "1 to 100",
+                    "Consecutive failures after which the model is skipped for the cool-down.",
+                    Values.integer(1, 100)),
+            new Setting("llm.cool-down", "60s", "a positive duration",
+                    "How long the model is skipped after repeated failures before it is tried again.",
                     Values.duration()),
             new Setting("telegram.api-url", "https://api.telegram.org", "an http or https URL",
                     "The Bot API server: Telegram's, or a self-hosted Bot API server.",

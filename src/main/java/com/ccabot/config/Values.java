@@ -114,6 +114,15 @@ final class Values {
         };
     }
 
+    static Function<String, Object> optionalUrl() {
+        Function<String, Object> url = url();
+        return text -> text.isEmpty() ? "" : url.apply(text).toString();
+    }
+
+    static Function<String, Object> text() {
+        return text -> text;
+    }
+
     static Function<String, Object> bool() {
         return text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;

@@ -41,7 +41,7 @@ class CommandLineTest {
         assertThat(commandLine.execute("--set", "retrieval.top-k=abc", "ask", "hello")).isEqualTo(2);
         assertThat(commandLine.execute("--knowledge", work.resolve("none").toString(), "ask", "hello")).isEqualTo(2);
         assertThat(commandLine.execute("--backend", "gpt", "ask", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("retrieval.top-k", "does not exist", "allowed: extractive");
+        assertThat(err.toString()).contains("retrieval.top-k", "does not exist", "allowed: extractive, openai, ollama");
     }
 
     @Test

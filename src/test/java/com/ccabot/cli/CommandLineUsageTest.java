@@ -109,7 +109,7 @@ class CommandLineUsageTest {
     void anUnknownBackendExitsWithTwoListingTheAllowedOnes() {
         assertThat(execute("--backend", "gpt", "ask", "x")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("answer.backend", "'gpt'", "allowed: extractive");
+        assertThat(err.toString()).contains("answer.backend", "'gpt'", "allowed: extractive, openai, ollama");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("retrieval.top-k").hasMessageContaining("'abc'").hasMessageContaining("1 to 50")
                 .hasMessageContaining(".yaml");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("CCA_ANSWER_BACKEND", "gpt")).load(null, Map.of()))
-                .hasMessageContaining("CCA_ANSWER_BACKEND").hasMessageContaining("allowed: extractive");
+                .hasMessageContaining("CCA_ANSWER_BACKEND").hasMessageContaining("allowed: extractive, openai, ollama");
         assertThatThrownBy(() -> load(yaml("cache:\n  expire-after: -5m\n"))).hasMessageContaining("cache.expire-after");
         assertThatThrownBy(() -> load(yaml("cache:\n  expire-after: 0s\n"))).hasMessageContaining("not positive");
         assertThatThrownBy(() -> load(yaml("index:\n  chunk-size: [1, 2]\n"))).hasMessageContaining("index.chunk-size");
