@@ -3,8 +3,10 @@ package com.ccabot;
 import com.ccabot.answer.AnswerBackend;
 import com.ccabot.answer.AnswerService;
 import com.ccabot.answer.ExtractiveBackend;
+import com.ccabot.answer.LlmBackend;
 import com.ccabot.cache.AnswerCache;
 import com.ccabot.config.Config;
+import com.ccabot.config.Secrets;
 import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.MiniLmEmbeddingModel;
@@ -39,12 +41,15 @@ public final class Application {
 
     private final Config config;
     private final MiniLmEmbeddingModel model;
+    private final AnswerBackend backend;
     private final AtomicReference<AnswerService> answers;
     private final Duration startup;
 
-    private Application(Config config, MiniLmEmbeddingModel model, AnswerService answers, Duration startup) {
+    private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerService answers,
+                        Duration startup) {
         this.config = config;
         this.model = model;
+        this.backend = backend;
         this.answers = new AtomicReference<>(answers);
         this.startup = startup;
     }
@@ -53,16 +58,24 @@ public final class Application {
      * Loads the articles and the model, indexes, warms the answer path up, and wires it. Throws {@link com.ccabot.knowledge.KnowledgeException} when there is nothing to answer from.
      */
     public static Application start(Config config) {
+        return start(config, Secrets.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with these secrets (the LLM API key) rather than the process environment's. */
+    public static Application start(Config config, Secrets secrets) {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        AnswerBackend backend = backend(config, secrets);
         ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
         MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
-        AnswerService answers = answerService(config, index(config, model, knowledge));
-        warmUp(answers, answers.index());
+        KnowledgeIndex index = index(config, model, knowledge);
+        AnswerService answers = answerService(config, index, backend);
+        // warmed up offline: the retrieval path is the same, and an LLM must not be called for practice
+        warmUp(answerService(config, index, extractive(config)), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, answers, startup);
+        return new Application(config, model, backend, answers, startup);
     }
 
     /**
@@ -72,7 +85,7 @@ public final class Application {
      */
     public KnowledgeIndex reload() {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        AnswerService fresh = answerService(config, index(config, model, knowledge));
+        AnswerService fresh = answerService(config, index(config, model, knowledge), backend);
         answers.set(fresh);
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
@@ -107,20 +120,27 @@ public final class Application {
         return questions;
     }
 
-    private static AnswerService answerService(Config config, KnowledgeIndex index) {
+    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerBackend backend) {
         var retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
                 new RelevanceGate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
-        return new AnswerService(retriever, backend(config), cache, config.answer().maxQuestionChars());
+        return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars());
     }
 
-    private static AnswerBackend backend(Config config) {
+    private static AnswerBackend backend(Config config, Secrets secrets) {
         var answer = config.answer();
+        ExtractiveBackend extractive = extractive(config);
         return switch (answer.backend()) {
-            case ExtractiveBackend.NAME -> new ExtractiveBackend(answer.maxSentences(), answer.maxChars());
+            case ExtractiveBackend.NAME -> extractive;
+            case "openai", "ollama" -> new LlmBackend(answer.backend(), ChatModels.of(answer.backend(), config.llm(),
+                    secrets.llmApiKey()), extractive, config.llm());
             default -> throw new IllegalStateException("no such backend: " + answer.backend());
         };
+    }
+
+    private static ExtractiveBackend extractive(Config config) {
+        return new ExtractiveBackend(config.answer().maxSentences(), config.answer().maxChars());
     }
 
     public Config config() {

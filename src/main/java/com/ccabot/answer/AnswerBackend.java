@@ -16,4 +16,17 @@ public interface AnswerBackend {
      * passages given and must not throw for any question.
      */
     Answer answer(String question, Retrieval retrieval);
+
+    /**
+     * An English search query for a question the English-only retrieval cannot read (another language), or
+     * empty when this backend cannot make one; the answer is still written for the question as asked.
+     */
+    default java.util.Optional<String> searchQuery(String question) {
+        return java.util.Optional.empty();
+    }
+
+    /** What this backend has done, for statistics (calls, tokens); empty when there is nothing to tell. */
+    default String figures() {
+        return "";
+    }
 }

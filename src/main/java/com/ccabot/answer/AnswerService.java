@@ -42,6 +42,11 @@ public final class AnswerService {
         return cache.figures();
     }
 
+    /** The backend's own figures (model calls, tokens), or an empty string. */
+    public String backendFigures() {
+        return backend.figures();
+    }
+
     /** Answers a question, from the cache when the same question was answered before. */
     public Answer answer(String typed) {
         return answer(typed, true);
@@ -66,16 +71,30 @@ public final class AnswerService {
                 return cached.get().fromCache(question, millisSince(start));
             }
         }
-        Answer answer = compose(question).withLatency(millisSince(start));
-        if (useCache) {
+        Answer answer = compose(question, searchQuery(question)).withLatency(millisSince(start));
+        if (useCache && lasting(question, answer)) {
             cache.put(key, answer);
         }
         return answer;
     }
 
-    private Answer compose(String question) {
+    /** An offline stand-in for a failed model is not kept: the model may be back for the next asker. */
+    private static boolean lasting(String question, Answer answer) {
+        return !answer.fallback() && (answer.answered() || QuestionScript.of(question) == QuestionScript.LATIN);
+    }
+
+    /** What to search for: the question itself, or its English rewrite when it is in another script. */
+    private String searchQuery(String question) {
+        return QuestionScript.of(question) == QuestionScript.LATIN ? question
+                : backend.searchQuery(question).orElse(question);
+    }
+
+    private Answer compose(String question, String searchQuery) {
+        if (QuestionScript.of(searchQuery) != QuestionScript.LATIN) {
+            return Answer.declined(question, Declines.notEnglish(QuestionScript.of(question)), backend.name());
+        }
         try {
-            Retrieval retrieval = retriever.retrieve(question);
+            Retrieval retrieval = retriever.retrieve(searchQuery);
             log.debug("question {} -> gate {}", question, retrieval.verdict());
             return backend.answer(question, retrieval);
         } catch (RuntimeException e) {
@@ -94,10 +113,6 @@ public final class AnswerService {
         }
         if (question.length() > maxQuestionChars) {
             return Optional.of(Declines.tooLong(question.length(), maxQuestionChars));
-        }
-        QuestionScript script = QuestionScript.of(question);
-        if (script != QuestionScript.LATIN) {
-            return Optional.of(Declines.notEnglish(script));
         }
         if (InstructionProbe.matches(question)) {
             return Optional.of(Declines.aboutItself(articles));

@@ -1,0 +1,57 @@
+package com.ccabot;
+
+import com.ccabot.config.Config.LlmSettings;
+import com.ccabot.config.ConfigException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+/** Builds the langchain4j chat model an LLM backend talks to, from the {@code llm.*} settings. */
+final class ChatModels {
+
+    static final String OPENAI_URL = "https://api.openai.com/v1";
+    static final String OLLAMA_URL = "http://localhost:11434";
+
+    private ChatModels() {}
+
+    static ChatModel of(String backend, LlmSettings llm, String apiKey) {
+        return switch (backend) {
+            case "openai" -> openAi(llm, apiKey);
+            case "ollama" -> ollama(llm);
+            default -> throw new IllegalArgumentException("not an LLM backend: " + backend);
+        };
+    }
+
+    private static ChatModel openAi(LlmSettings llm, String apiKey) {
+        String url = llm.baseUrl().isEmpty() ? OPENAI_URL : llm.baseUrl();
+        if (apiKey == null && url.equals(OPENAI_URL)) {
+            throw new ConfigException("answer.backend openai needs an API key: export LLM_API_KEY (or OPENAI_API_KEY),"
+                    + " or set llm.base-url to a server that needs none");
+        }
+        return OpenAiChatModel.builder()
+                .baseUrl(url)
+                // local OpenAI-compatible servers (llama.cpp, vLLM, LM Studio) often need no key at all
+                .apiKey(apiKey == null ? "none" : apiKey)
+                .modelName(llm.model().isEmpty() ? "gpt-4o-mini" : llm.model())
+                .temperature(llm.temperature())
+                .maxTokens(llm.maxTokens())
+                .timeout(llm.timeout())
+                .maxRetries(llm.retries())
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+    }
+
+    private static ChatModel ollama(LlmSettings llm) {
+        return OllamaChatModel.builder()
+                .baseUrl(llm.baseUrl().isEmpty() ? OLLAMA_URL : llm.baseUrl())
+                .modelName(llm.model().isEmpty() ? "llama3.1" : llm.model())
+                .temperature(llm.temperature())
+                .numPredict(llm.maxTokens())
+                .timeout(llm.timeout())
+                .maxRetries(llm.retries())
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+    }
+}
