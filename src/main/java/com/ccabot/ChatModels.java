@@ -7,14 +7,14 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /** Builds the langchain4j chat model an LLM backend talks to, from the {@code llm.*} settings. */
-final class ChatModels {
+public final class ChatModels {
 
     static final String OPENAI_URL = "https://api.openai.com/v1";
     static final String OLLAMA_URL = "http://localhost:11434";
 
     private ChatModels() {}
 
-    static ChatModel of(String backend, LlmSettings llm, String apiKey) {
+    public static ChatModel of(String backend, LlmSettings llm, String apiKey) {
         return switch (backend) {
             case "openai" -> openAi(llm, apiKey);
             case "ollama" -> ollama(llm);

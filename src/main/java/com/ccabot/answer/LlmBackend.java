@@ -167,13 +167,25 @@ public final class LlmBackend implements AnswerBackend {
         for (int n : reply.cited()) {
             Numbered passage = given.get(n - 1);
             Article article = passage.passage().chunk().article();
-            String quote = passage.passage().chunk().sentences().stream()
-                    .max(java.util.Comparator.comparingLong(s -> analyzer.terms(s).stream().filter(answerTerms::contains).count()))
-                    .orElse(passage.text());
+            String quote = bestSupport(passage.passage().chunk().sentences(), answerTerms, analyzer);
             citations.add(new Citation(n, article.file(), article.title(), article.date(), article.outlet(),
                     article.url(), Math.round(passage.passage().similarity() * 1000) / 1000.0, quote));
         }
         return citations;
+    }
+
+    /** The sentence sharing most words with the answer; the first one when none stands out. */
+    private static String bestSupport(List<String> sentences, Set<String> answerTerms, TermAnalyzer analyzer) {
+        String best = sentences.get(0);
+        long bestOverlap = -1;
+        for (String sentence : sentences) {
+            long overlap = analyzer.terms(sentence).stream().distinct().filter(answerTerms::contains).count();
+            if (overlap > bestOverlap) {
+                best = sentence;
+                bestOverlap = overlap;
+            }
+        }
+        return best;
     }
 
     private static String describe(Throwable e) {
