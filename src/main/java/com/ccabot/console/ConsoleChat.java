@@ -97,7 +97,8 @@ public final class ConsoleChat {
             }
             case ":help", "/help", "/start", "?" -> print.accept(HELP + "\n");
             case ":sources", "/sources" -> print.accept(AnswerText.sources(app.index().articles()) + "\n");
-            case ":stats", "/stats" -> print.accept(stats.format(app.answers().cacheFigures()) + "\n");
+            case ":stats", "/stats" -> print.accept(stats.format(app.answers().cacheFigures())
+                    + (app.answers().backendFigures().isEmpty() ? "" : "\n" + app.answers().backendFigures()) + "\n");
             default -> {
                 Answer answer = app.answers().answer(line);
                 stats.record(answer);

@@ -123,7 +123,9 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             case "help" -> reply(target, help());
             case "sources" -> reply(target, TelegramHtml.sources(index.articles()));
             case "about" -> reply(target, about(index));
-            case "stats" -> reply(target, isAdmin(command) ? stats.format(app.answers().cacheFigures()) : notAllowed());
+            case "stats" -> reply(target, isAdmin(command) ? stats.format(app.answers().cacheFigures())
+                    + (app.answers().backendFigures().isEmpty() ? "" : "\n" + TelegramHtml.escape(app.answers().backendFigures()))
+                    : notAllowed());
             case "reload" -> reply(target, isAdmin(command) ? reload() : notAllowed());
             default -> reply(target, "I don't know that command. Try /help.");
         }
