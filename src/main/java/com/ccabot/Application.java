@@ -2,6 +2,7 @@ package com.ccabot;
 
 import com.ccabot.answer.AnswerBackend;
 import com.ccabot.answer.AnswerService;
+import com.ccabot.answer.Conversations;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.answer.LlmBackend;
 import com.ccabot.cache.AnswerCache;
@@ -42,11 +43,13 @@ public final class Application {
     private final Config config;
     private final MiniLmEmbeddingModel model;
     private final AnswerBackend backend;
+    private final Conversations conversations;
     private final AtomicReference<AnswerService> answers;
     private final Duration startup;
 
-    private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerService answers,
-                        Duration startup) {
+    private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, Conversations conversations,
+                        AnswerService answers, Duration startup) {
+        this.conversations = conversations;
         this.config = config;
         this.model = model;
         this.backend = backend;
@@ -70,12 +73,13 @@ public final class Application {
         ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
         MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
         KnowledgeIndex index = index(config, model, knowledge);
-        AnswerService answers = answerService(config, index, backend);
+        Conversations conversations = new Conversations(AnswerService.MAX_TURNS, AnswerService.FORGET_AFTER);
+        AnswerService answers = answerService(config, index, backend, conversations);
         // warmed up offline: the retrieval path is the same, and an LLM must not be called for practice
-        warmUp(answerService(config, index, extractive(config)), index);
+        warmUp(answerService(config, index, extractive(config), new Conversations(1, Duration.ofSeconds(1))), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, backend, answers, startup);
+        return new Application(config, model, backend, conversations, answers, startup);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class Application {
      */
     public KnowledgeIndex reload() {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        AnswerService fresh = answerService(config, index(config, model, knowledge), backend);
+        AnswerService fresh = answerService(config, index(config, model, knowledge), backend, conversations);
         answers.set(fresh);
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
@@ -120,12 +124,13 @@ public final class Application {
         return questions;
     }
 
-    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerBackend backend) {
+    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerBackend backend,
+                                               Conversations conversations) {
         var retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
                 new RelevanceGate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
-        return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars());
+        return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
     }
 
     private static AnswerBackend backend(Config config, Secrets secrets) {

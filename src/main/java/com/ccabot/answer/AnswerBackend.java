@@ -18,10 +18,11 @@ public interface AnswerBackend {
     Answer answer(String question, Retrieval retrieval);
 
     /**
-     * An English search query for a question the English-only retrieval cannot read (another language), or
-     * empty when this backend cannot make one; the answer is still written for the question as asked.
+     * A standalone English search query for a question the retrieval cannot use as it is — in another language,
+     * or a follow-up that needs the conversation before it ({@code history}, oldest first) — or empty when this
+     * backend cannot make one. The answer is still written for the question as asked.
      */
-    default java.util.Optional<String> searchQuery(String question) {
+    default java.util.Optional<String> searchQuery(String question, java.util.List<Turn> history) {
         return java.util.Optional.empty();
     }
 

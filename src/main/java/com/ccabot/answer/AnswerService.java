@@ -5,6 +5,7 @@ import com.ccabot.cache.CacheFigures;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.Retrieval;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,20 @@ public final class AnswerService {
     private final AnswerBackend backend;
     private final AnswerCache cache;
     private final int maxQuestionChars;
+    private final Conversations conversations;
+
+    /** A follow-up leans on the last few turns; a conversation silent for half an hour starts afresh. */
+    public static final int MAX_TURNS = 6;
+    public static final java.time.Duration FORGET_AFTER = java.time.Duration.ofMinutes(30);
 
     public AnswerService(HybridRetriever retriever, AnswerBackend backend, AnswerCache cache, int maxQuestionChars) {
+        this(retriever, backend, cache, maxQuestionChars, new Conversations(MAX_TURNS, FORGET_AFTER));
+    }
+
+    /** @param conversations the memory of conversations, shared across reloads of the knowledge */
+    public AnswerService(HybridRetriever retriever, AnswerBackend backend, AnswerCache cache, int maxQuestionChars,
+                         Conversations conversations) {
+        this.conversations = conversations;
         this.retriever = retriever;
         this.backend = backend;
         this.cache = cache;
@@ -49,31 +62,42 @@ public final class AnswerService {
 
     /** Answers a question, from the cache when the same question was answered before. */
     public Answer answer(String typed) {
-        return answer(typed, true);
+        return answer(typed, null, true);
+    }
+
+    /**
+     * Answers a question of a conversation (a console session, a chat, a reply chain): a follow-up is
+     * understood from the turns before it, and becomes a turn of its own.
+     */
+    public Answer answer(String typed, String conversation) {
+        return answer(typed, conversation, true);
     }
 
     /** Answers a question without looking in or filling the cache (benchmarks measure the full path with it). */
     public Answer answerWithoutCache(String typed) {
-        return answer(typed, false);
+        return answer(typed, null, false);
     }
 
-    private Answer answer(String typed, boolean useCache) {
+    private Answer answer(String typed, String conversation, boolean useCache) {
         long start = System.nanoTime();
         String question = QuestionText.clean(typed);
         Optional<String> refusal = refusal(question);
         if (refusal.isPresent()) {
             return Answer.declined(question, refusal.get(), backend.name()).withLatency(millisSince(start));
         }
-        AnswerCache.Key key = new AnswerCache.Key(QuestionText.normalise(question), backend.name(), index().version());
-        if (useCache) {
-            Optional<Answer> cached = cache.get(key);
-            if (cached.isPresent()) {
-                return cached.get().fromCache(question, millisSince(start));
-            }
-        }
-        Answer answer = compose(question, searchQuery(question)).withLatency(millisSince(start));
-        if (useCache && lasting(question, answer)) {
+        List<Turn> history = conversations.history(conversation);
+        String query = searchQuery(question, history);
+        // cached under what is searched, so a follow-up never gets another conversation's answer
+        AnswerCache.Key key = new AnswerCache.Key(QuestionText.normalise(query) + "\u0000" + QuestionText.normalise(question),
+                backend.name(), index().version());
+        Optional<Answer> cached = useCache ? cache.get(key) : Optional.empty();
+        Answer answer = cached.isPresent() ? cached.get().fromCache(question, millisSince(start))
+                : compose(question, query, history).withLatency(millisSince(start));
+        if (useCache && cached.isEmpty() && lasting(question, answer)) {
             cache.put(key, answer);
+        }
+        if (answer.answered()) {
+            conversations.add(conversation, new Turn(query, answer.text()));
         }
         return answer;
     }
@@ -83,18 +107,52 @@ public final class AnswerService {
         return !answer.fallback() && (answer.answered() || QuestionScript.of(question) == QuestionScript.LATIN);
     }
 
-    /** What to search for: the question itself, or its English rewrite when it is in another script. */
-    private String searchQuery(String question) {
-        return QuestionScript.of(question) == QuestionScript.LATIN ? question
-                : backend.searchQuery(question).orElse(question);
+    /**
+     * What to search for: the question itself; or, for a question in another script or a follow-up, the
+     * backend's standalone English rewrite; offline, a follow-up is searched with the question before it.
+     */
+    private String searchQuery(String question, List<Turn> history) {
+        boolean foreign = QuestionScript.of(question) != QuestionScript.LATIN;
+        boolean followUp = !history.isEmpty() && FollowUp.looksLike(question);
+        if (foreign || followUp) {
+            Optional<String> rewritten = backend.searchQuery(question, followUp ? history : List.of());
+            if (rewritten.isPresent()) {
+                return rewritten.get();
+            }
+        }
+        return followUp ? withContext(question, history) : question;
     }
 
-    private Answer compose(String question, String searchQuery) {
-        if (QuestionScript.of(searchQuery) != QuestionScript.LATIN) {
+    /**
+     * Offline, a follow-up finds its passages together with the question before it, and is then answered with its
+     * own words from them, skipping what the last answer already said.
+     */
+    private Retrieval followUp(String question, List<Turn> history) {
+        Retrieval context = retriever.retrieve(withContext(question, history));
+        Retrieval own = retriever.retrieve(question);
+        return context.relevant() ? context.focusedOn(own, history.get(history.size() - 1).answer()) : own;
+    }
+
+    private static String withContext(String question, List<Turn> history) {
+        return history.get(history.size() - 1).question() + " " + question;
+    }
+
+    private Answer compose(String question, String query, List<Turn> history) {
+        if (QuestionScript.of(query) != QuestionScript.LATIN) {
             return Answer.declined(question, Declines.notEnglish(QuestionScript.of(question)), backend.name());
         }
         try {
-            Retrieval retrieval = retriever.retrieve(searchQuery);
+            Retrieval retrieval;
+            if (!history.isEmpty() && query.equals(withContext(question, history))) {
+                retrieval = followUp(question, history);
+            } else {
+                retrieval = retriever.retrieve(query);
+                if (!retrieval.relevant() && !history.isEmpty() && query.equals(question)) {
+                    // not answerable alone, perhaps as a continuation of the conversation
+                    Retrieval continued = followUp(question, history);
+                    retrieval = continued.relevant() ? continued : retrieval;
+                }
+            }
             log.debug("question {} -> gate {}", question, retrieval.verdict());
             return backend.answer(question, retrieval);
         } catch (RuntimeException e) {

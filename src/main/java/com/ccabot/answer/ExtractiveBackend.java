@@ -107,6 +107,9 @@ public final class ExtractiveBackend implements AnswerBackend {
                 if (!seen.add(sentence)) {
                     continue; // chunks overlap by a sentence; the better-ranked passage claims it
                 }
+                if (!retrieval.alreadySaid().isEmpty() && retrieval.alreadySaid().contains(display(sentence))) {
+                    continue; // a follow-up wants something new, not the last answer again
+                }
                 SentenceFeatures features = retrieval.index().sentence(sentence);
                 double score = WEIGHT_SIMILARITY * features.similarity(retrieval.questionVector())
                         + WEIGHT_COVERAGE * retrieval.terms().coverageBy(features.terms())

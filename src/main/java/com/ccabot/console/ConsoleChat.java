@@ -36,6 +36,8 @@ public final class ConsoleChat {
     private final InputStream in;
     private final PrintStream out;
     private final ConsoleStats stats = new ConsoleStats();
+    /** One console session is one conversation: follow-ups refer to what was asked before in it. */
+    private final String conversation = "console-" + java.util.UUID.randomUUID();
 
     public ConsoleChat(Application app, InputStream in, PrintStream out) {
         this.app = app;
@@ -100,7 +102,7 @@ public final class ConsoleChat {
             case ":stats", "/stats" -> print.accept(stats.format(app.answers().cacheFigures())
                     + (app.answers().backendFigures().isEmpty() ? "" : "\n" + app.answers().backendFigures()) + "\n");
             default -> {
-                Answer answer = app.answers().answer(line);
+                Answer answer = app.answers().answer(line, conversation);
                 stats.record(answer);
                 print.accept(AnswerText.of(answer) + "\n");
             }

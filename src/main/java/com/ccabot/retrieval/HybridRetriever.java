@@ -47,7 +47,7 @@ public final class HybridRetriever {
         Retrieval whole = retrieveOne(message);
         RelevanceVerdict verdict = parts.stream().map(Retrieval::verdict).filter(RelevanceVerdict::relevant)
                 .findFirst().orElse(whole.verdict());
-        return new Retrieval(message, whole.questionVector(), whole.terms(), whole.passages(), verdict, index, parts);
+        return new Retrieval(message, whole.questionVector(), whole.terms(), whole.passages(), verdict, index, parts, "");
     }
 
     private Retrieval retrieveOne(String question) {
@@ -67,6 +67,6 @@ public final class HybridRetriever {
                 .map(entry -> new Passage(index.chunks().get(entry.getKey()), entry.getValue() / best,
                         index.similarity(entry.getKey(), vector), bm25.getOrDefault(entry.getKey(), 0.0)))
                 .toList();
-        return new Retrieval(question, vector, terms, passages, gate.judge(terms, passages), index, List.of());
+        return new Retrieval(question, vector, terms, passages, gate.judge(terms, passages), index, List.of(), "");
     }
 }

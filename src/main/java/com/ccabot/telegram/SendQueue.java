@@ -43,19 +43,23 @@ public final class SendQueue {
         this.client = client;
     }
 
-    /** Sends an HTML reply in its parts, in order, each as a reply to the question in its chat and topic. */
-    public void send(ReplyTarget target, List<String> parts) throws InterruptedException {
+    /**
+     * Sends an HTML reply in its parts, in order, each as a reply to the question in its chat and topic; returns
+     * the ids of the messages sent.
+     */
+    public List<Integer> send(ReplyTarget target, List<String> parts) throws InterruptedException {
+        List<Integer> sent = new java.util.ArrayList<>();
         for (String part : parts) {
             SendMessage html = message(target, part).parseMode(ParseMode.HTML).build();
             try {
-                call(html, target.chatId());
+                sent.add(call(html, target.chatId()).getMessageId());
             } catch (TelegramApiRequestException e) {
                 if (!isHtmlRejected(e)) {
                     throw new UndeliveredException(target, e);
                 }
                 log.warn("Telegram could not parse a reply as HTML ({}); sending it as plain text", e.getApiResponse());
                 try {
-                    call(message(target, TelegramHtml.toPlainText(part)).build(), target.chatId());
+                    sent.add(call(message(target, TelegramHtml.toPlainText(part)).build(), target.chatId()).getMessageId());
                 } catch (TelegramApiException plain) {
                     throw new UndeliveredException(target, plain);
                 }
@@ -63,6 +67,7 @@ public final class SendQueue {
                 throw new UndeliveredException(target, e);
             }
         }
+        return sent;
     }
 
     /**

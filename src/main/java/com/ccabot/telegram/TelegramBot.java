@@ -2,6 +2,9 @@ package com.ccabot.telegram;
 
 import com.ccabot.Application;
 import com.ccabot.answer.Answer;
+import com.ccabot.answer.AnswerService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.chat.AskerLimits;
 import com.ccabot.config.Config.TelegramSettings;
@@ -41,6 +44,9 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private final String username;
     private final BotStats stats = new BotStats();
     private final ChatLanes lanes = new ChatLanes(LANE_THREADS);
+    /** Which conversation each of the bot's recent messages belongs to, so a reply to it continues that one. */
+    private final Cache<String, String> conversationOfMessage = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(AnswerService.FORGET_AFTER).build();
 
     public TelegramBot(Application app, SendQueue sender, TelegramSettings settings, String username, long botId) {
         this.app = app;
@@ -88,7 +94,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             return;
         }
         switch (limits.check(ask.askerId())) {
-            case ANSWER -> answer(ask.target(), ask.question());
+            case ANSWER -> answer(ask.target(), ask.question(), conversation(ask));
             case NOTIFY -> {
                 stats.rateLimited();
                 reply(ask.target(), TelegramHtml.escape(AskerLimits.notice()));
@@ -97,12 +103,29 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         }
     }
 
-    private void answer(ReplyTarget target, String question) {
+    private void answer(ReplyTarget target, String question, String conversation) {
         call(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
                 .action(ActionType.TYPING.toString()).build(), null);
-        Answer answer = app.answers().answer(question);
+        Answer answer = app.answers().answer(question, conversation);
         stats.record(answer);
-        reply(target, TelegramHtml.answer(answer));
+        for (int sent : reply(target, TelegramHtml.answer(answer))) {
+            conversationOfMessage.put(target.chatId() + ":" + sent, conversation);
+        }
+    }
+
+    /**
+     * A private chat is one conversation; in a group or a channel a question starts a conversation of its own
+     * (within its forum topic), and replying to the bot's answer continues it.
+     */
+    private String conversation(Route.Ask ask) {
+        ReplyTarget target = ask.target();
+        if (ask.repliesTo() != null) {
+            String continued = conversationOfMessage.getIfPresent(target.chatId() + ":" + ask.repliesTo());
+            if (continued != null) {
+                return continued;
+            }
+        }
+        return target.replyTo() == null ? "tg:" + target.chatId() : "tg:" + target.conversation() + ":" + target.replyTo();
     }
 
     private void command(Route.Command command) {
@@ -116,7 +139,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
                 if (command.argument().isBlank()) {
                     reply(target, "Usage: <code>/ask your question</code>, e.g. <code>/ask " + TelegramHtml.escape(example(index)) + "</code>");
                 } else {
-                    ask(new Route.Ask(target, command.askerId(), command.argument()));
+                    ask(new Route.Ask(target, command.askerId(), command.argument(), null));
                 }
             }
             case "start" -> reply(target, greeting(index));
@@ -213,14 +236,16 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         return "What about " + article.title() + "?";
     }
 
-    private void reply(ReplyTarget target, String html) {
+    /** Sends a reply; returns the ids of the messages that made it. */
+    private List<Integer> reply(ReplyTarget target, String html) {
         try {
-            sender.send(target, MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT));
+            return sender.send(target, MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT));
         } catch (SendQueue.UndeliveredException e) {
             log.warn(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return List.of();
     }
 
     private void call(org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> method, Long chatId) {

@@ -70,11 +70,12 @@ public final class UpdateRouter {
         if (text.startsWith("/") && startsWithCommandEntity(message)) {
             return new Route.Ignore("a command for another bot");
         }
+        Integer repliesTo = repliesToBot(message) ? message.getReplyToMessage().getMessageId() : null;
         if (privateChat) {
-            return new Route.Ask(target, asker, text.strip());
+            return new Route.Ask(target, asker, text.strip(), repliesTo);
         }
-        if (mentionsBot(message, text) || repliesToBot(message)) {
-            return new Route.Ask(target, asker, withoutMention(text));
+        if (mentionsBot(message, text) || repliesTo != null) {
+            return new Route.Ask(target, asker, withoutMention(text), repliesTo);
         }
         return new Route.Ignore("not addressed to the bot");
     }
@@ -90,7 +91,7 @@ public final class UpdateRouter {
             return command.get();
         }
         if (mentionsBot(post, text)) {
-            return new Route.Ask(target, post.getChatId(), withoutMention(text));
+            return new Route.Ask(target, post.getChatId(), withoutMention(text), null);
         }
         return new Route.Ignore("a channel post not addressed to the bot");
     }

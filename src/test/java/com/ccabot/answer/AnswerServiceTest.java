@@ -90,4 +90,28 @@ class AnswerServiceTest {
         assertThat(answers.answer("sister cities pairs number").text()).contains("100");
         assertThat(answers.answer("how many chinese enterprizes operate in uzbekistn").text()).contains("4,500");
     }
+
+    @Test
+    void understandsFollowUpsFromTheConversationBeforeThem() {
+        String conversation = "follow-up-test";
+        answers.answer("When were the poverty reduction and education exchange centers inaugurated in Xinjiang?", conversation);
+        Answer who = answers.answer("and who unveiled them?", conversation);
+        answers.answer("Where was the second China-Central Asia Summit held?", conversation);
+        Answer treaty = answers.answer("which treaty did they sign there?", conversation);
+
+        assertThat(who.text()).contains("Chen Xiaojiang").doesNotContain("July 21");
+        assertThat(treaty.text()).containsIgnoringCase("good-neighborliness");
+    }
+
+    @Test
+    void aConversationNeverShapesTheAnswersOfAnother() {
+        answers.answer("When were the poverty reduction and education exchange centers inaugurated in Xinjiang?", "chat-a");
+        Answer inA = answers.answer("and who unveiled them?", "chat-a");
+        Answer inB = answers.answer("and who unveiled them?", "chat-b");
+        Answer alone = answers.answerWithoutCache("and who unveiled them?");
+
+        assertThat(inB.text()).isEqualTo(alone.text());
+        assertThat(inB.cached()).isFalse();
+        assertThat(inA.text()).isNotEqualTo(inB.text());
+    }
 }

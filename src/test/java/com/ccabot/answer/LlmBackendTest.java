@@ -154,6 +154,23 @@ class LlmBackendTest {
     }
 
     @Test
+    void rewritesAFollowUpIntoAStandaloneQuestionFromTheConversation() {
+        llm.replies("The summit was held in Astana [1].")
+                .replies("Which treaty did the six heads of state sign at the Astana summit")
+                .replies("They signed a treaty on eternal good-neighborliness, friendship and cooperation [1].");
+        AnswerService answers = service("openai", defaults());
+
+        answers.answer(QUESTION, "chat-1");
+        Answer followUp = answers.answer("which treaty did they sign there?", "chat-1");
+
+        assertThat(llm.requests()).hasSize(3);
+        assertThat(llm.requests().get(1).messages()).contains("<conversation>", QUESTION, "Astana [1]",
+                "which treaty did they sign there?");
+        assertThat(llm.requests().get(2).messages()).contains("good-neighborliness");
+        assertThat(followUp.text()).contains("good-neighborliness", "[1]");
+    }
+
+    @Test
     void speaksOllamasChatProtocolToo() {
         llm.replies("The summit took place in Astana [1].");
 

@@ -74,12 +74,28 @@ class TelegramEndToEndTest {
         assertThat(sent.get(2).params().path("text").asText()).contains("100");
         assertThat(sent.get(2).params().path("reply_parameters").path("message_id").asInt()).isEqualTo(ask.messageId());
 
-        FakeBotApi.Message reply = api.replyToBot(group, 2004, api.lastBotMessage(group), "and what is the China-Central Asia Spirit?");
+        FakeBotApi.Message reply = api.replyToBot(group, 2004, lastBotMessage(group), "and what is the China-Central Asia Spirit?");
         JsonNode answer = api.awaitCalls("sendMessage", 4, WAIT).get(3).params();
         assertThat(answer.path("text").asText()).containsIgnoringCase("mutual");
         assertThat(answer.path("reply_parameters").path("message_id").asInt()).isEqualTo(reply.messageId());
         pause();
         assertThat(api.calls("sendMessage")).hasSize(4);
+    }
+
+    @Test
+    void aReplyToTheBotContinuesThatConversationAndAPrivateChatIsOne() {
+        start(10, 10);
+        long group = -100550;
+        api.groupMessage(group, 13001, "@" + BOT + " when were the poverty reduction and education exchange centers inaugurated in Xinjiang?");
+        api.awaitCalls("sendMessage", 1, WAIT);
+        api.replyToBot(group, 13002, lastBotMessage(group), "and who unveiled them?");
+        api.privateMessage(13003, "Where was the second China-Central Asia Summit held?");
+        api.awaitCalls("sendMessage", 3, WAIT);
+        api.privateMessage(13003, "which treaty did they sign there?");
+
+        List<Call> sent = api.awaitCalls("sendMessage", 4, WAIT);
+        assertThat(texts(sent, group).get(1)).contains("Chen Xiaojiang");
+        assertThat(texts(sent, 13003).get(1)).containsIgnoringCase("good-neighborliness");
     }
 
     @Test
@@ -299,6 +315,21 @@ class TelegramEndToEndTest {
         return new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(ADMIN), perMinute, burst);
     }
 
+    /** The bot's last message in a chat, once the fake has stored it (it records the call first). */
+    private FakeBotApi.Message lastBotMessage(long chatId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                return api.lastBotMessage(chatId);
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(50);
+            }
+        }
+    }
+
     private static List<String> texts(List<Call> calls, long chatId) {
         return calls.stream().filter(c -> c.params().path("chat_id").asText().equals(Long.toString(chatId)))
                 .map(c -> c.params().path("text").asText()).toList();
@@ -306,8 +337,12 @@ class TelegramEndToEndTest {
 
     /** Long enough for a wrongly repeated or unwanted reply to arrive. */
     private static void pause() {
+        pause(1500);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(1500);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
