@@ -138,8 +138,9 @@ public final class Application {
         ExtractiveBackend extractive = extractive(config);
         return switch (answer.backend()) {
             case ExtractiveBackend.NAME -> extractive;
-            case "openai", "ollama" -> new LlmBackend(answer.backend(), ChatModels.of(answer.backend(), config.llm(),
-                    secrets.llmApiKey()), extractive, config.llm());
+            case "openai", "ollama" -> new LlmBackend(answer.backend(),
+                    ChatModels.of(answer.backend(), config.llm(), secrets.llmApiKey()),
+                    ChatModels.streaming(answer.backend(), config.llm(), secrets.llmApiKey()), extractive, config.llm());
             default -> throw new IllegalStateException("no such backend: " + answer.backend());
         };
     }

@@ -18,6 +18,19 @@ public interface AnswerBackend {
     Answer answer(String question, Retrieval retrieval);
 
     /**
+     * Answers, passing the text written so far to {@code partial} as it grows, for backends that stream; the
+     * answer returned is the same, checked answer as without streaming. Others just answer.
+     */
+    default Answer answer(String question, Retrieval retrieval, java.util.function.Consumer<String> partial) {
+        return answer(question, retrieval);
+    }
+
+    /** Whether answers arrive in pieces through {@link #answer(String, Retrieval, java.util.function.Consumer)}. */
+    default boolean streams() {
+        return false;
+    }
+
+    /**
      * A standalone English search query for a question the retrieval cannot use as it is — in another language,
      * or a follow-up that needs the conversation before it ({@code history}, oldest first) — or empty when this
      * backend cannot make one. The answer is still written for the question as asked.

@@ -62,7 +62,7 @@ public final class AnswerService {
 
     /** Answers a question, from the cache when the same question was answered before. */
     public Answer answer(String typed) {
-        return answer(typed, null, true);
+        return answer(typed, null, true, null);
     }
 
     /**
@@ -70,15 +70,25 @@ public final class AnswerService {
      * understood from the turns before it, and becomes a turn of its own.
      */
     public Answer answer(String typed, String conversation) {
-        return answer(typed, conversation, true);
+        return answer(typed, conversation, true, null);
+    }
+
+    /** As {@link #answer(String, String)}, passing the answer's text to {@code partial} as a streaming backend writes it. */
+    public Answer answer(String typed, String conversation, java.util.function.Consumer<String> partial) {
+        return answer(typed, conversation, true, partial);
+    }
+
+    /** Whether the backend streams its answers. */
+    public boolean streams() {
+        return backend.streams();
     }
 
     /** Answers a question without looking in or filling the cache (benchmarks measure the full path with it). */
     public Answer answerWithoutCache(String typed) {
-        return answer(typed, null, false);
+        return answer(typed, null, false, null);
     }
 
-    private Answer answer(String typed, String conversation, boolean useCache) {
+    private Answer answer(String typed, String conversation, boolean useCache, java.util.function.Consumer<String> partial) {
         long start = System.nanoTime();
         String question = QuestionText.clean(typed);
         Optional<String> refusal = refusal(question);
@@ -92,7 +102,7 @@ public final class AnswerService {
                 backend.name(), index().version());
         Optional<Answer> cached = useCache ? cache.get(key) : Optional.empty();
         Answer answer = cached.isPresent() ? cached.get().fromCache(question, millisSince(start))
-                : compose(question, query, history).withLatency(millisSince(start));
+                : compose(question, query, history, partial).withLatency(millisSince(start));
         if (useCache && cached.isEmpty() && lasting(question, answer)) {
             cache.put(key, answer);
         }
@@ -137,7 +147,7 @@ public final class AnswerService {
         return history.get(history.size() - 1).question() + " " + question;
     }
 
-    private Answer compose(String question, String query, List<Turn> history) {
+    private Answer compose(String question, String query, List<Turn> history, java.util.function.Consumer<String> partial) {
         if (QuestionScript.of(query) != QuestionScript.LATIN) {
             return Answer.declined(question, Declines.notEnglish(QuestionScript.of(question)), backend.name());
         }
@@ -154,7 +164,7 @@ public final class AnswerService {
                 }
             }
             log.debug("question {} -> gate {}", question, retrieval.verdict());
-            return backend.answer(question, retrieval);
+            return partial == null ? backend.answer(question, retrieval) : backend.answer(question, retrieval, partial);
         } catch (RuntimeException e) {
             // a bug must cost one answer, not the chat: the asker gets a decline, the log the cause
             log.error("failed to answer \"{}\"", question, e);

@@ -8,6 +8,8 @@ import com.ccabot.retrieval.Retrieval;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -17,7 +19,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -37,6 +43,8 @@ public final class LlmBackend implements AnswerBackend {
 
     private final String name;
     private final ChatModel model;
+    private final StreamingChatModel streaming;
+    private final java.time.Duration timeout;
     private final ExtractiveBackend offline;
     private final int contextChars;
     private final CircuitBreaker breaker;
@@ -47,8 +55,16 @@ public final class LlmBackend implements AnswerBackend {
     private final AtomicLong outputTokens = new AtomicLong();
 
     public LlmBackend(String name, ChatModel model, ExtractiveBackend offline, LlmSettings settings) {
+        this(name, model, null, offline, settings);
+    }
+
+    /** @param streaming the same model, streaming; null when answers should arrive whole */
+    public LlmBackend(String name, ChatModel model, StreamingChatModel streaming, ExtractiveBackend offline,
+                      LlmSettings settings) {
         this.name = name;
         this.model = model;
+        this.streaming = streaming;
+        this.timeout = settings.timeout();
         this.offline = offline;
         this.contextChars = settings.contextChars();
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
@@ -67,7 +83,17 @@ public final class LlmBackend implements AnswerBackend {
     }
 
     @Override
+    public boolean streams() {
+        return streaming != null;
+    }
+
+    @Override
     public Answer answer(String question, Retrieval retrieval) {
+        return answer(question, retrieval, null);
+    }
+
+    @Override
+    public Answer answer(String question, Retrieval retrieval, Consumer<String> partial) {
         if (!retrieval.relevant()) {
             Answer declined = offline.answer(question, retrieval);
             return new Answer(question, declined.text(), false, List.of(), name, false, false, 0);
@@ -80,9 +106,10 @@ public final class LlmBackend implements AnswerBackend {
         long start = System.nanoTime();
         try {
             calls.incrementAndGet();
-            ChatResponse response = model.chat(ChatRequest.builder()
+            ChatRequest request = ChatRequest.builder()
                     .messages(SystemMessage.from(GroundedPrompt.SYSTEM), UserMessage.from(prompt.user()))
-                    .build());
+                    .build();
+            ChatResponse response = streaming != null && partial != null ? stream(request, partial) : model.chat(request);
             reply = response.aiMessage().text();
             record(response.tokenUsage());
             if (reply == null || reply.isBlank()) {
@@ -110,6 +137,43 @@ public final class LlmBackend implements AnswerBackend {
         }
         return new Answer(question, checked.text(), true, citations(checked, prompt.passages(), retrieval),
                 name, false, false, 0);
+    }
+
+    /** Streams a reply, passing the text so far to {@code partial}; waits for the end as long as a call may take. */
+    private ChatResponse stream(ChatRequest request, Consumer<String> partial) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StringBuilder text = new StringBuilder();
+        streaming.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String piece) {
+                text.append(piece);
+                try {
+                    partial.accept(text.toString());
+                } catch (RuntimeException e) {
+                    log.debug("showing a partial answer failed", e); // the answer itself goes on
+                }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return done.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the model was answering", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the model's stream failed: " + describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the model's stream did not finish in time", e);
+        }
     }
 
     @Override

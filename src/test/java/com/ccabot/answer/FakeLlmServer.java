@@ -112,8 +112,13 @@ final class FakeLlmServer implements AutoCloseable {
             if (!next.delay().isZero()) {
                 Thread.sleep(next.delay().toMillis());
             }
+            boolean ollama = path.endsWith("/api/chat");
+            if (next.body() == null && body.path("stream").asBoolean(ollama)) {
+                stream(exchange, ollama, body, next.content());
+                return;
+            }
             String response = next.body() != null ? next.body()
-                    : path.endsWith("/api/chat") ? ollama(body, next.content()) : openAi(body, next.content());
+                    : ollama ? ollama(body, next.content()) : openAi(body, next.content());
             byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", next.contentType());
             exchange.sendResponseHeaders(next.status(), bytes.length);
@@ -125,6 +130,45 @@ final class FakeLlmServer implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (a timeout test): nothing left to answer
         }
+    }
+
+    /** Sends the reply in pieces: OpenAI's server-sent events, or Ollama's JSON lines. */
+    private static void stream(HttpExchange exchange, boolean ollama, JsonNode request, String content)
+            throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            String model = request.path("model").asText();
+            for (String piece : content.split("(?<= )")) {
+                String line = ollama
+                        ? JSON.createObjectNode().put("model", model).put("created_at", "2026-11-23T12:00:00Z")
+                                .<ObjectNode>set("message", JSON.createObjectNode().put("role", "assistant").put("content", piece))
+                                .put("done", false) + "\n"
+                        : "data: " + openAiChunk(model, JSON.createObjectNode().put("content", piece), null) + "\n\n";
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(15);
+            }
+            String end = ollama
+                    ? JSON.createObjectNode().put("model", model).put("created_at", "2026-11-23T12:00:01Z")
+                            .<ObjectNode>set("message", JSON.createObjectNode().put("role", "assistant").put("content", ""))
+                            .put("done_reason", "stop").put("done", true).put("prompt_eval_count", 700).put("eval_count", 35) + "\n"
+                    : "data: " + openAiChunk(model, JSON.createObjectNode(), "stop") + "\n\ndata: [DONE]\n\n";
+            out.write(end.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String openAiChunk(String model, ObjectNode delta, String finishReason) {
+        ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-9x8y7z").put("object", "chat.completion.chunk")
+                .put("created", 1_763_900_000L).put("model", model);
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return chunk.toString();
     }
 
     private static String openAi(JsonNode request, String content) {

@@ -171,6 +171,24 @@ class LlmBackendTest {
     }
 
     @Test
+    void streamsTheAnswerAsItArrivesAndEndsWithTheSameCheckedAnswer() {
+        for (String backend : new String[] {"openai", "ollama"}) {
+            llm.replies("The second summit was held in Astana, Kazakhstan [1][7].");
+            java.util.List<String> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            Answer answer = streamingService(backend).answer(QUESTION, "stream-" + backend, partials::add);
+
+            assertThat(partials).as(backend).hasSizeGreaterThan(3);
+            assertThat(partials.get(0)).as(backend).isEqualTo("The ");
+            assertThat(partials.get(partials.size() - 1)).as(backend).contains("[7]");
+            assertThat(answer.text()).as(backend).isEqualTo("The second summit was held in Astana, Kazakhstan [1].");
+            assertThat(answer.backend()).isEqualTo(backend);
+            assertThat(answer.citations()).extracting(Citation::n).containsExactly(1);
+        }
+        assertThat(llm.requests()).allSatisfy(r -> assertThat(r.body().path("stream").asBoolean()).isTrue());
+    }
+
+    @Test
     void speaksOllamasChatProtocolToo() {
         llm.replies("The summit took place in Astana [1].");
 
@@ -216,6 +234,20 @@ class LlmBackendTest {
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 new ExtractiveBackend(3, 600), settings);
         return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
+    }
+
+    private AnswerService streamingService(String backend) {
+        LlmSettings settings = backend.equals("ollama") ? ollama(defaults()) : defaults();
+        var index = TestPipeline.app().index();
+        HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, new RelevanceGate(0.30, 0.50), 6);
+        LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
+                ChatModels.streaming(backend, settings, KEY), new ExtractiveBackend(3, 600), settings);
+        return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
+    }
+
+    private LlmSettings ollama(LlmSettings s) {
+        return new LlmSettings(llm.url(), s.model(), s.temperature(), s.maxTokens(), s.timeout(), s.retries(),
+                s.contextChars(), s.failuresToOpen(), s.coolDown());
     }
 
     private LlmSettings defaults() {
