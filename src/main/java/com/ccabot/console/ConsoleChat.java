@@ -68,7 +68,10 @@ public final class ConsoleChat {
                 } catch (EndOfFileException e) {
                     return 0;
                 }
-                if (!handle(line, terminal.writer()::println)) {
+                if (!handle(line, text -> {
+                    terminal.writer().print(text);
+                    terminal.writer().flush();
+                })) {
                     return 0;
                 }
                 terminal.writer().flush();
@@ -79,7 +82,10 @@ public final class ConsoleChat {
     private int runOnLines() throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
-            if (!handle(line, out::println)) {
+            if (!handle(line, text -> {
+                out.print(text);
+                out.flush();
+            })) {
                 break;
             }
         }
@@ -88,7 +94,8 @@ public final class ConsoleChat {
     }
 
     /** Answers one line or runs its command; false when the user asked to leave. */
-    boolean handle(String line, java.util.function.Consumer<String> print) {
+    boolean handle(String line, java.util.function.Consumer<String> screen) {
+        java.util.function.Consumer<String> print = text -> screen.accept(text + System.lineSeparator());
         String command = line.strip().toLowerCase(Locale.ROOT);
         switch (command) {
             case "" -> {
@@ -102,9 +109,12 @@ public final class ConsoleChat {
             case ":stats", "/stats" -> print.accept(stats.format(app.answers().cacheFigures())
                     + (app.answers().backendFigures().isEmpty() ? "" : "\n" + app.answers().backendFigures()) + "\n");
             default -> {
-                Answer answer = app.answers().answer(line, conversation);
+                LivePrinter live = new LivePrinter(screen);
+                Answer answer = app.answers().streams()
+                        ? app.answers().answer(line, conversation, live::show)
+                        : app.answers().answer(line, conversation);
                 stats.record(answer);
-                print.accept(AnswerText.of(answer) + "\n");
+                print.accept(live.finish(answer) + "\n");
             }
         }
         return true;
