@@ -102,6 +102,22 @@ public final class SendQueue {
         }
     }
 
+    /**
+     * Calls a method once, at once, if the chat's pace allows, for an update that may as well be skipped (a
+     * growing draft or edit): a 429 or any failure just means this update is not shown.
+     */
+    public <T extends Serializable> java.util.Optional<T> tryCall(BotApiMethod<T> method, long chatId) {
+        if (!chats.get(chatId, SendQueue::chatBucket).tryConsume(1) || !overall.tryConsume(1)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(client.execute(method));
+        } catch (TelegramApiException e) {
+            log.debug("{} skipped: {}", method.getMethod(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     private static SendMessage.SendMessageBuilder<?, ?> message(ReplyTarget target, String text) {
         SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder()
                 .chatId(target.chatId())

@@ -106,10 +106,19 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private void answer(ReplyTarget target, String question, String conversation) {
         call(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
                 .action(ActionType.TYPING.toString()).build(), null);
-        Answer answer = app.answers().answer(question, conversation);
+        List<Integer> sent;
+        Answer answer;
+        if (app.answers().streams()) {
+            LiveReply live = new LiveReply(sender, target);
+            answer = app.answers().answer(question, conversation, live::update);
+            sent = finish(live, TelegramHtml.answer(answer));
+        } else {
+            answer = app.answers().answer(question, conversation);
+            sent = reply(target, TelegramHtml.answer(answer));
+        }
         stats.record(answer);
-        for (int sent : reply(target, TelegramHtml.answer(answer))) {
-            conversationOfMessage.put(target.chatId() + ":" + sent, conversation);
+        for (int id : sent) {
+            conversationOfMessage.put(target.chatId() + ":" + id, conversation);
         }
     }
 
@@ -234,6 +243,17 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
 
     private static String example(Article article) {
         return "What about " + article.title() + "?";
+    }
+
+    private static List<Integer> finish(LiveReply live, String html) {
+        try {
+            return live.finish(html);
+        } catch (SendQueue.UndeliveredException e) {
+            log.warn(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
     }
 
     /** Sends a reply; returns the ids of the messages that made it. */

@@ -23,10 +23,10 @@ import java.util.concurrent.Executors;
  * Ollama's chat ({@code POST /api/chat}) with their real response shapes, answering from a script of replies and
  * faults, and recording every request with its headers.
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
 
     /** One request as the server received it. */
-    record Request(String path, Map<String, List<String>> headers, JsonNode body) {
+    public record Request(String path, Map<String, List<String>> headers, JsonNode body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -53,7 +53,7 @@ final class FakeLlmServer implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeLlmServer start() throws IOException {
+    public static FakeLlmServer start() throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         FakeLlmServer fake = new FakeLlmServer(http);
         http.createContext("/", fake::handle);
@@ -62,12 +62,12 @@ final class FakeLlmServer implements AutoCloseable {
         return fake;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The model's next reply: the assistant message's content. */
-    synchronized FakeLlmServer replies(String content) {
+    public synchronized FakeLlmServer replies(String content) {
         script.add(new Scripted(200, "application/json", null, content, Duration.ZERO));
         return this;
     }
@@ -90,7 +90,7 @@ final class FakeLlmServer implements AutoCloseable {
                 "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
