@@ -14,12 +14,15 @@ import java.util.List;
  */
 public final class Conversations {
 
+    /** At six turns of about 1.4 KB each, the most recently active 10,000 conversations stay under 100 MB. */
+    private static final int MAX_CONVERSATIONS = 10_000;
+
     private final int maxTurns;
     private final Cache<String, Deque<Turn>> turns;
 
     public Conversations(int maxTurns, Duration forgetAfter) {
         this.maxTurns = maxTurns;
-        this.turns = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(forgetAfter).build();
+        this.turns = Caffeine.newBuilder().maximumSize(MAX_CONVERSATIONS).expireAfterAccess(forgetAfter).build();
     }
 
     /** The conversation's turns, oldest first; empty for none or for an unknown conversation. */
