@@ -37,6 +37,7 @@ public final class ExtractiveBackend implements AnswerBackend {
     /** Captions, datelines and headings are rarely the answer. */
     private static final int SHORT_SENTENCE = 40;
     private static final double SHORT_PENALTY = 0.7;
+    private static final double QUESTION_PENALTY = 0.6;
     /** A further sentence must add this share of the question's words, and score this close to the best. */
     private static final double MIN_GAIN = 0.2;
     private static final double MIN_RELATIVE_SCORE = 0.6;
@@ -118,6 +119,9 @@ public final class ExtractiveBackend implements AnswerBackend {
                         + WEIGHT_ANSWER_TYPE * (definition.isPresent() && definition.get().describedIn(sentence) ? 1 : 0);
                 if (sentence.length() < SHORT_SENTENCE) {
                     score *= SHORT_PENALTY;
+                }
+                if (sentence.strip().endsWith("?")) {
+                    score *= QUESTION_PENALTY; // an interviewer's question frames the answer, it is not one
                 }
                 candidates.add(new Candidate(sentence, passage, features, score));
             }

@@ -46,6 +46,11 @@ public record AnalysedQuestion(List<QuestionTerm> terms) {
         return all == 0 ? 0 : matched / all;
     }
 
+    /** Whether the knowledge has every word of the question and at least one of them is a specific, rare name. */
+    public boolean namesSomethingSpecific() {
+        return !terms.isEmpty() && terms.stream().allMatch(QuestionTerm::known) && terms.stream().anyMatch(QuestionTerm::rare);
+    }
+
     public List<String> knownTerms() {
         return terms.stream().filter(QuestionTerm::known).map(QuestionTerm::term).distinct().toList();
     }

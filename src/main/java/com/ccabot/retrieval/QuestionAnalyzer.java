@@ -23,6 +23,9 @@ public final class QuestionAnalyzer {
             i we my our like want need find ok okay thanks thank hi hello hey
             """;
 
+    /** A term in at most this many chunks names something specific. */
+    private static final int RARE = 2;
+
     private final TermAnalyzer analyzer;
     private final LexicalIndex lexical;
     private final Set<String> questionWords;
@@ -47,9 +50,11 @@ public final class QuestionAnalyzer {
             if (questionWords.contains(term) || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
                 continue; // an emoji or a symbol says nothing the articles could hold
             }
-            boolean known = lexical.documentFrequency(term) > 0;
+            int frequency = lexical.documentFrequency(term);
+            boolean known = frequency > 0;
             String correction = known ? null : lexical.correction(term).orElse(null);
-            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting)));
+            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting),
+                    known && frequency <= RARE));
         }
         return new AnalysedQuestion(terms);
     }

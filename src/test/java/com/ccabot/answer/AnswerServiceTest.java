@@ -114,4 +114,17 @@ class AnswerServiceTest {
         assertThat(inB.cached()).isFalse();
         assertThat(inA.text()).isNotEqualTo(inB.text());
     }
+
+    @Test
+    void answersAShortKeywordQueryForAnythingOnlyTheArticlesName() {
+        assertThat(answers.answer("luban workshops").text()).contains("Luban Workshops");
+        assertThat(answers.answer("Who is the president of the United States?").answered()).isFalse();
+    }
+
+    @Test
+    void neverAnswersWithAnInterviewersQuestion() {
+        Answer answer = answers.answer("how many outcomes were listed in the outcomes document");
+
+        assertThat(answer.text()).doesNotContain("What are the key highlights");
+    }
 }
