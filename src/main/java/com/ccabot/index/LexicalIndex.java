@@ -40,8 +40,11 @@ public final class LexicalIndex {
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
 
-    private LexicalIndex(IndexSearcher searcher) {
+    private final TermAnalyzer analyzer;
+
+    private LexicalIndex(IndexSearcher searcher, TermAnalyzer analyzer) {
         this.searcher = searcher;
+        this.analyzer = analyzer;
     }
 
     static LexicalIndex build(List<Chunk> chunks, TermAnalyzer analyzer) {
@@ -50,7 +53,9 @@ public final class LexicalIndex {
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
                 Document document = new Document();
-                document.add(new TextField(TermAnalyzer.FIELD, chunk.article().title() + "\n" + chunk.text(), Field.Store.NO));
+                String text = chunk.article().title() + "\n" + chunk.text();
+                document.add(new TextField(TermAnalyzer.FIELD, text, Field.Store.NO));
+                document.add(new TextField(TermAnalyzer.WORDS_FIELD, text, Field.Store.NO));
                 writer.addDocument(document);
             }
             writer.forceMerge(1); // a single segment keeps document ids equal to chunk ordinals
@@ -60,7 +65,7 @@ public final class LexicalIndex {
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
-            return new LexicalIndex(searcher);
+            return new LexicalIndex(searcher, analyzer);
         } catch (IOException e) {
             throw new UncheckedIOException("opening an in-memory index cannot fail", e);
         }
@@ -106,17 +111,24 @@ public final class LexicalIndex {
     }
 
     /**
-     * The known term a misspelt one most likely meant: one edit away for short words, two for words of eight
-     * letters or more. Empty when the term is known or nothing close enough exists.
+     * The known term a misspelt word most likely meant, as an analysed term: the word as typed is matched against
+     * the articles' words as written (stems would hide the typo: "educaton" is four edits from "educ" but one
+     * from "education"), one edit away for short words and two for words of eight letters or more. Empty when
+     * nothing close enough exists; failing that, the analysed {@code term} is matched against the stems.
      */
-    public Optional<String> correction(String term) {
-        if (documentFrequency(term) > 0) {
-            return Optional.empty();
-        }
-        DirectSpellChecker checker = term.length() >= 8 ? twoEdits : oneEdit;
+    public Optional<String> correction(String word, String term) {
+        Optional<String> asWritten = closest(TermAnalyzer.WORDS_FIELD, word.toLowerCase(java.util.Locale.ROOT))
+                .flatMap(written -> analyzer.terms(written).stream().findFirst())
+                .filter(corrected -> documentFrequency(corrected) > 0);
+        // the stems are the second chance: "anounce" is one edit from the stem "announc", two from "announced"
+        return asWritten.isPresent() ? asWritten : closest(TermAnalyzer.FIELD, term);
+    }
+
+    private Optional<String> closest(String field, String text) {
+        DirectSpellChecker checker = text.length() >= 8 ? twoEdits : oneEdit;
         try {
-            SuggestWord[] words = checker.suggestSimilar(
-                    new Term(TermAnalyzer.FIELD, term), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            SuggestWord[] words = checker.suggestSimilar(new Term(field, text), 1, searcher.getIndexReader(),
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return words.length == 0 ? Optional.empty() : Optional.of(words[0].string);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

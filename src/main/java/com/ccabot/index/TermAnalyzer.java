@@ -26,7 +26,13 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class TermAnalyzer extends Analyzer {
 
     static final String FIELD = "text";
+    /** The same text as written, lower-cased but not stemmed: the vocabulary spelling correction works on. */
+    static final String WORDS_FIELD = "words";
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+
+    public TermAnalyzer() {
+        super(PER_FIELD_REUSE_STRATEGY); // the two fields analyse differently: they must not share components
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -36,6 +42,9 @@ public final class TermAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
+        if (WORDS_FIELD.equals(fieldName)) {
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
         TokenStream result = new EnglishPossessiveFilter(source);
         result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

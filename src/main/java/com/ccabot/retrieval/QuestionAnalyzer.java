@@ -36,9 +36,13 @@ public final class QuestionAnalyzer {
         this.questionWords = Set.copyOf(analyzer.terms(QUESTION_WORDS));
     }
 
-    /** A word written with a digit or a capital (in a question not typed in capitals) names something. */
-    private static boolean salient(String word, boolean shouting) {
-        return word.chars().anyMatch(Character::isDigit) || !shouting && word.chars().anyMatch(Character::isUpperCase);
+    /**
+     * A word written with a digit, or with a capital (not the sentence's first, in a question not typed in
+     * capitals), names something.
+     */
+    private static boolean salient(String word, boolean shouting, boolean first) {
+        return word.chars().anyMatch(Character::isDigit)
+                || !shouting && (first ? word.chars().skip(1) : word.chars()).anyMatch(Character::isUpperCase);
     }
 
     public AnalysedQuestion analyse(String question) {
@@ -52,8 +56,9 @@ public final class QuestionAnalyzer {
             }
             int frequency = lexical.documentFrequency(term);
             boolean known = frequency > 0;
-            String correction = known ? null : lexical.correction(term).orElse(null);
-            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting),
+            String correction = known ? null : lexical.correction(token.word(), term).orElse(null);
+            boolean first = terms.isEmpty() && question.strip().startsWith(token.word());
+            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting, first),
                     known && frequency <= RARE));
         }
         return new AnalysedQuestion(terms);

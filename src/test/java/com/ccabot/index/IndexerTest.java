@@ -63,7 +63,9 @@ class IndexerTest {
 
         LexicalIndex.Hit exact = index.lexical().search(index.analyzer().terms("4500"), java.util.List.of(), 1).get(0);
         assertThat(index.chunks().get(exact.chunk()).text()).contains("4,500");
-        assertThat(index.lexical().correction("enterprizes".substring(0, 10))).isPresent();
+        assertThat(index.lexical().correction("educaton", "educaton")).contains("educ"); // against the words as written
+        assertThat(index.lexical().correction("anounce", "anounc")).contains("announc"); // against the stems
+        assertThat(index.lexical().correction("brazil", "brazil")).isEmpty();
     }
 
     private KnowledgeIndex index(Path knowledge, Path cache) {
