@@ -43,7 +43,7 @@ public final class CcaBotCommand implements Callable<Integer> {
     Path knowledge;
 
     @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "answer backend (setting answer.backend): extractive")
+            description = "answer backend (setting answer.backend): extractive, openai or ollama")
     String backend;
 
     @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
