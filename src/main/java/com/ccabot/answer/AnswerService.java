@@ -95,15 +95,16 @@ public final class AnswerService {
         if (refusal.isPresent()) {
             return Answer.declined(question, refusal.get(), backend.name()).withLatency(millisSince(start));
         }
+        QuestionScript script = QuestionScript.of(question);
         List<Turn> history = conversations.history(conversation);
-        String query = searchQuery(question, history);
+        String query = searchQuery(question, script, history);
         // cached under what is searched, so a follow-up never gets another conversation's answer
         AnswerCache.Key key = new AnswerCache.Key(QuestionText.normalise(query) + "\u0000" + QuestionText.normalise(question),
                 backend.name(), index().version());
         Optional<Answer> cached = useCache ? cache.get(key) : Optional.empty();
         Answer answer = cached.isPresent() ? cached.get().fromCache(question, millisSince(start))
-                : compose(question, query, history, partial).withLatency(millisSince(start));
-        if (useCache && cached.isEmpty() && lasting(question, answer)) {
+                : compose(question, script, query, history, partial).withLatency(millisSince(start));
+        if (useCache && cached.isEmpty() && lasting(script, answer)) {
             cache.put(key, answer);
         }
         if (answer.answered()) {
@@ -113,16 +114,16 @@ public final class AnswerService {
     }
 
     /** An offline stand-in for a failed model is not kept: the model may be back for the next asker. */
-    private static boolean lasting(String question, Answer answer) {
-        return !answer.fallback() && (answer.answered() || QuestionScript.of(question) == QuestionScript.LATIN);
+    private static boolean lasting(QuestionScript script, Answer answer) {
+        return !answer.fallback() && (answer.answered() || script == QuestionScript.LATIN);
     }
 
     /**
      * What to search for: the question itself; or, for a question in another script or a follow-up, the
      * backend's standalone English rewrite; offline, a follow-up is searched with the question before it.
      */
-    private String searchQuery(String question, List<Turn> history) {
-        boolean foreign = QuestionScript.of(question) != QuestionScript.LATIN;
+    private String searchQuery(String question, QuestionScript script, List<Turn> history) {
+        boolean foreign = script != QuestionScript.LATIN;
         boolean followUp = !history.isEmpty() && FollowUp.looksLike(question);
         if (foreign || followUp) {
             Optional<String> rewritten = backend.searchQuery(question, followUp ? history : List.of());
@@ -147,9 +148,10 @@ public final class AnswerService {
         return history.get(history.size() - 1).question() + " " + question;
     }
 
-    private Answer compose(String question, String query, List<Turn> history, java.util.function.Consumer<String> partial) {
+    private Answer compose(String question, QuestionScript script, String query, List<Turn> history,
+                           java.util.function.Consumer<String> partial) {
         if (QuestionScript.of(query) != QuestionScript.LATIN) {
-            return Answer.declined(question, Declines.notEnglish(QuestionScript.of(question)), backend.name());
+            return Answer.declined(question, Declines.notEnglish(script), backend.name());
         }
         try {
             Retrieval retrieval;

@@ -4,7 +4,6 @@ import com.ccabot.index.SentenceFeatures;
 import com.ccabot.knowledge.Article;
 import com.ccabot.retrieval.AnalysedQuestion;
 import com.ccabot.retrieval.Passage;
-import com.ccabot.retrieval.QuestionTerm;
 import com.ccabot.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,15 +157,7 @@ public final class ExtractiveBackend implements AnswerBackend {
 
     /** The IDF-weighted share of the question's terms a sentence holds that the chosen sentences lack. */
     private static double gain(AnalysedQuestion question, Set<String> covered, Set<String> terms) {
-        double all = 0;
-        double added = 0;
-        for (QuestionTerm term : question.terms()) {
-            all += term.idf();
-            if (!covered.contains(term.indexed()) && terms.contains(term.indexed())) {
-                added += term.idf();
-            }
-        }
-        return all == 0 ? 0 : added / all;
+        return question.share(term -> !covered.contains(term) && terms.contains(term));
     }
 
     private static boolean redundant(Candidate candidate, List<Candidate> chosen) {

@@ -41,10 +41,6 @@ public final class AnswerCache {
         }
     }
 
-    public void clear() {
-        answers.invalidateAll();
-    }
-
     public CacheFigures figures() {
         var stats = answers.stats();
         return new CacheFigures(stats.hitCount(), stats.missCount(), answers.estimatedSize());

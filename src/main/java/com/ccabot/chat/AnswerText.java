@@ -38,13 +38,18 @@ public final class AnswerText {
 
     /** "Title — 2025-06-19, Xinhua", leaving out what is unknown. */
     static String describe(String title, java.time.LocalDate date, String outlet) {
-        List<String> about = new ArrayList<>();
+        return title + details(date, outlet);
+    }
+
+    /** " — 2025-06-19, Xinhua" after a source's title, leaving out what is unknown; empty when both are. */
+    public static String details(java.time.LocalDate date, String outlet) {
+        List<String> about = new ArrayList<>(2);
         if (date != null) {
             about.add(date.toString());
         }
-        if (outlet != null) {
+        if (outlet != null && !outlet.isBlank()) {
             about.add(outlet);
         }
-        return about.isEmpty() ? title : title + " — " + String.join(", ", about);
+        return about.isEmpty() ? "" : " — " + String.join(", ", about);
     }
 }

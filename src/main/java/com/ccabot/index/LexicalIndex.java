@@ -105,9 +105,13 @@ public final class LexicalIndex {
 
     /** BM25's inverse document frequency of a term; a term the knowledge lacks gets the highest value. */
     public double idf(String term) {
+        return idf(documentFrequency(term));
+    }
+
+    /** BM25's inverse document frequency of a term found in {@code documentFrequency} chunks. */
+    public double idf(int documentFrequency) {
         double n = documentCount();
-        double df = documentFrequency(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.ccabot.retrieval;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A question's content terms, the words that carry its meaning, ready for search and for the relevance gate. */
 public record AnalysedQuestion(List<QuestionTerm> terms) {
@@ -35,11 +36,16 @@ public record AnalysedQuestion(List<QuestionTerm> terms) {
 
     /** The IDF-weighted share of this question's terms found in a set of terms (a sentence's, a chunk's). */
     public double coverageBy(Collection<String> found) {
+        return share(found::contains);
+    }
+
+    /** The IDF-weighted share of this question's terms (as the knowledge spells them) that {@code holds} accepts. */
+    public double share(Predicate<String> holds) {
         double all = 0;
         double matched = 0;
         for (QuestionTerm term : terms) {
             all += term.idf();
-            if (found.contains(term.indexed())) {
+            if (holds.test(term.indexed())) {
                 matched += term.idf();
             }
         }

@@ -58,7 +58,7 @@ public final class QuestionAnalyzer {
             boolean known = frequency > 0;
             String correction = known ? null : lexical.correction(token.word(), term).orElse(null);
             boolean first = terms.isEmpty() && question.strip().startsWith(token.word());
-            terms.add(new QuestionTerm(term, lexical.idf(term), known, correction, salient(token.word(), shouting, first),
+            terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction, salient(token.word(), shouting, first),
                     known && frequency <= RARE));
         }
         return new AnalysedQuestion(terms);

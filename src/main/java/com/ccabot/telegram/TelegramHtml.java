@@ -2,9 +2,9 @@ package com.ccabot.telegram;
 
 import com.ccabot.answer.Answer;
 import com.ccabot.answer.Citation;
+import com.ccabot.chat.AnswerText;
 import com.ccabot.knowledge.Article;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -91,13 +91,6 @@ public final class TelegramHtml {
     }
 
     private static String details(LocalDate date, String outlet) {
-        List<String> parts = new ArrayList<>(2);
-        if (date != null) {
-            parts.add(date.toString());
-        }
-        if (outlet != null && !outlet.isBlank()) {
-            parts.add(escape(outlet));
-        }
-        return parts.isEmpty() ? "" : " — " + String.join(", ", parts);
+        return escape(AnswerText.details(date, outlet));
     }
 }
