@@ -2,6 +2,7 @@ package com.ccabot.console;
 
 import com.ccabot.Application;
 import com.ccabot.answer.Answer;
+import com.ccabot.chat.AnswerStats;
 import com.ccabot.chat.AnswerText;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class ConsoleChat {
     private final Application app;
     private final InputStream in;
     private final PrintStream out;
-    private final ConsoleStats stats = new ConsoleStats();
+    private final AnswerStats stats = new AnswerStats();
     /** One console session is one conversation: follow-ups refer to what was asked before in it. */
     private final String conversation = "console-" + java.util.UUID.randomUUID();
 
@@ -93,6 +94,11 @@ public final class ConsoleChat {
         return 0;
     }
 
+    private String stats() {
+        return "questions: %d (%d declined); latency p50 %.2f ms, p95 %.2f ms%n%s".formatted(stats.questions(),
+                stats.declined(), stats.latencyPercentile(50), stats.latencyPercentile(95), app.answers().cacheFigures());
+    }
+
     /** Answers one line or runs its command; false when the user asked to leave. */
     boolean handle(String line, java.util.function.Consumer<String> screen) {
         java.util.function.Consumer<String> print = text -> screen.accept(text + System.lineSeparator());
@@ -106,7 +112,7 @@ public final class ConsoleChat {
             }
             case ":help", "/help", "/start", "?" -> print.accept(HELP + "\n");
             case ":sources", "/sources" -> print.accept(AnswerText.sources(app.index().articles()) + "\n");
-            case ":stats", "/stats" -> print.accept(stats.format(app.answers().cacheFigures())
+            case ":stats", "/stats" -> print.accept(stats()
                     + (app.answers().backendFigures().isEmpty() ? "" : "\n" + app.answers().backendFigures()) + "\n");
             default -> {
                 LivePrinter live = new LivePrinter(screen);
