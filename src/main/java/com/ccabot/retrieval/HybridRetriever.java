@@ -47,7 +47,28 @@ public final class HybridRetriever {
         Retrieval whole = retrieveOne(message);
         RelevanceVerdict verdict = parts.stream().map(Retrieval::verdict).filter(RelevanceVerdict::relevant)
                 .findFirst().orElse(whole.verdict());
-        return new Retrieval(message, whole.questionVector(), whole.terms(), whole.passages(), verdict, index, parts, "");
+        return new Retrieval(message, whole.questionVector(), whole.terms(), interleaved(parts), verdict, index, parts, "");
+    }
+
+    /**
+     * The parts' passages, best of each part first, then second best, and so on, each chunk once: a backend that
+     * reads the passages as a whole (an LLM) must see what every question of the message found.
+     */
+    private List<Passage> interleaved(List<Retrieval> parts) {
+        Map<String, Passage> merged = new java.util.LinkedHashMap<>();
+        for (int rank = 0; merged.size() < topK * parts.size(); rank++) {
+            boolean any = false;
+            for (Retrieval part : parts) {
+                if (rank < part.passages().size()) {
+                    any = true;
+                    merged.putIfAbsent(part.passages().get(rank).chunk().id(), part.passages().get(rank));
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return List.copyOf(merged.values());
     }
 
     private Retrieval retrieveOne(String question) {

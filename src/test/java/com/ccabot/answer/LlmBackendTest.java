@@ -189,6 +189,17 @@ class LlmBackendTest {
     }
 
     @Test
+    void givesTheModelThePassagesOfEveryQuestionOfAMessage() {
+        llm.replies("In Astana [1]; on May 12, 2025 [2].");
+
+        service("openai", defaults()).answer(
+                "Where was the second summit held, and when was the industry-education alliance established?");
+
+        // searching the message as one text misses the passage that says where the summit was held
+        assertThat(llm.requests().get(0).messages()).contains("concluded on Tuesday in Astana", "May 12");
+    }
+
+    @Test
     void speaksOllamasChatProtocolToo() {
         llm.replies("The summit took place in Astana [1].");
 

@@ -55,6 +55,15 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void aMessageAskingSeveralThingsCarriesTheBestPassageOfEachQuestion() {
+        Retrieval both = retriever.retrieve("Where was the second summit held, and when was the industry-education alliance established?");
+        Passage where = retriever.retrieve("Where was the second summit held").passages().get(0);
+        Passage when = retriever.retrieve("when was the industry-education alliance established").passages().get(0);
+
+        assertThat(both.passages()).extracting(p -> p.chunk().id()).contains(where.chunk().id(), when.chunk().id());
+    }
+
+    @Test
     void splitsAMessageThatAsksSeveralThings() {
         assertThat(QuestionParts.of("Where was the summit held, and when was the alliance founded?"))
                 .containsExactly("Where was the summit held", "when was the alliance founded");
