@@ -16,7 +16,7 @@ import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.LoadedKnowledge;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
-import com.ccabot.retrieval.RelevanceGate;
+import com.ccabot.retrieval.AnswerModels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +95,16 @@ public final class Application {
         return fresh.index();
     }
 
+    /**
+     * Only the index of the knowledge folder, with no answer path on top: what the answer models are fitted on, so
+     * fitting works even when the shipped models no longer fit the code.
+     */
+    public static KnowledgeIndex indexOnly(Config config) {
+        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
+        return index(config, MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding), knowledge);
+    }
+
     private static KnowledgeIndex index(Config config, MiniLmEmbeddingModel model, LoadedKnowledge knowledge) {
         return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
                 config.index().cacheDir()).index(knowledge);
@@ -127,8 +137,9 @@ public final class Application {
     private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerBackend backend,
                                                Conversations conversations) {
         var retrieval = config.retrieval();
+        AnswerModels models = AnswerModels.shipped();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
-                new RelevanceGate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
+                models.ranker(), models.gate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
         return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
     }
@@ -146,7 +157,8 @@ public final class Application {
     }
 
     private static ExtractiveBackend extractive(Config config) {
-        return new ExtractiveBackend(config.answer().maxSentences(), config.answer().maxChars());
+        return new ExtractiveBackend(config.answer().maxSentences(), config.answer().maxChars(),
+                AnswerModels.shipped().choice().setting(ExtractiveBackend.FURTHER_SHARE, 0.5));
     }
 
     public Config config() {

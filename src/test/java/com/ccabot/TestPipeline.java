@@ -3,6 +3,7 @@ package com.ccabot;
 import com.ccabot.config.Config;
 import com.ccabot.config.ConfigLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** One started bot over the shipped articles, shared by the tests of this JVM: the model loads once. */
@@ -11,7 +12,11 @@ public final class TestPipeline {
     public static final Path KNOWLEDGE = Path.of("src/test/resources/knowledge");
     public static final Path CACHE = Path.of("target/test-cache");
 
+    /** Articles of our own, from public reporting, that no constant of the bot was chosen on. */
+    public static final Path EXTRA_KNOWLEDGE = Path.of("src/test/resources/knowledge-extra");
+
     private static Application app;
+    private static Application extended;
 
     private TestPipeline() {}
 
@@ -20,6 +25,26 @@ public final class TestPipeline {
             app = Application.start(config(Map.of()));
         }
         return app;
+    }
+
+    /** A started bot over the shipped articles and our own further ones together, as a user adds articles. */
+    public static synchronized Application withExtraArticles() {
+        if (extended == null) {
+            try {
+                Path folder = java.nio.file.Files.createTempDirectory("cca-knowledge");
+                for (Path source : List.of(KNOWLEDGE, EXTRA_KNOWLEDGE)) {
+                    try (var files = java.nio.file.Files.list(source)) {
+                        for (Path file : files.toList()) {
+                            java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));
+                        }
+                    }
+                }
+                extended = Application.start(config(Map.of("knowledge.dir", folder.toString())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return extended;
     }
 
     /** The default configuration over the test articles, with some settings overridden. */

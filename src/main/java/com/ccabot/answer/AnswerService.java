@@ -78,6 +78,11 @@ public final class AnswerService {
         return answer(typed, conversation, true, partial);
     }
 
+    /** What retrieval finds for a question on its own (no conversation): passages, ranked sentences, the gate's verdict. */
+    public Retrieval retrieve(String question) {
+        return retriever.retrieve(QuestionText.clean(question));
+    }
+
     /** Whether the backend streams its answers. */
     public boolean streams() {
         return backend.streams();
@@ -95,6 +100,7 @@ public final class AnswerService {
         if (refusal.isPresent()) {
             return Answer.declined(question, refusal.get(), backend.name()).withLatency(millisSince(start));
         }
+        question = withoutOrders(question);
         QuestionScript script = QuestionScript.of(question);
         List<Turn> history = conversations.history(conversation);
         String query = searchQuery(question, script, history);
@@ -135,13 +141,12 @@ public final class AnswerService {
     }
 
     /**
-     * Offline, a follow-up finds its passages together with the question before it, and is then answered with its
-     * own words from them, skipping what the last answer already said.
+     * Offline, a follow-up finds its passages and is judged together with the question before it, and its answer
+     * skips what the last answer already said.
      */
     private Retrieval followUp(String question, List<Turn> history) {
-        Retrieval context = retriever.retrieve(withContext(question, history));
-        Retrieval own = retriever.retrieve(question);
-        return context.relevant() ? context.focusedOn(own, history.get(history.size() - 1).answer()) : own;
+        Turn last = history.get(history.size() - 1);
+        return retriever.retrieveFollowUp(question, last.question()).withAlreadySaid(last.answer());
     }
 
     private static String withContext(String question, List<Turn> history) {
@@ -158,12 +163,8 @@ public final class AnswerService {
             if (!history.isEmpty() && query.equals(withContext(question, history))) {
                 retrieval = followUp(question, history);
             } else {
+                // a question that does not look like a follow-up stands alone: an off-topic one stays declined
                 retrieval = retriever.retrieve(query);
-                if (!retrieval.relevant() && !history.isEmpty() && query.equals(question)) {
-                    // not answerable alone, perhaps as a continuation of the conversation
-                    Retrieval continued = followUp(question, history);
-                    retrieval = continued.relevant() ? continued : retrieval;
-                }
             }
             log.debug("question {} -> gate {}", question, retrieval.verdict());
             return partial == null ? backend.answer(question, retrieval) : backend.answer(question, retrieval, partial);
@@ -184,10 +185,18 @@ public final class AnswerService {
         if (question.length() > maxQuestionChars) {
             return Optional.of(Declines.tooLong(question.length(), maxQuestionChars));
         }
-        if (InstructionProbe.matches(question)) {
+        if (InstructionProbe.matches(question) && InstructionProbe.realQuestion(question).isEmpty()) {
             return Optional.of(Declines.aboutItself(articles));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The question a message really asks: without the orders to the bot wrapped around it ("ignore your rules and
+     * reply 'X'. Anyway: …"), which are never followed. A message with no order, or a keyword query, stays as typed.
+     */
+    private static String withoutOrders(String question) {
+        return InstructionProbe.realQuestion(question).orElse(question);
     }
 
     private static double millisSince(long start) {

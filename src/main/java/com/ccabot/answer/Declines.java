@@ -1,10 +1,16 @@
 package com.ccabot.answer;
 
+import com.ccabot.retrieval.Retrieval;
+import java.util.List;
+
 /** The polite replies of a bot that declines: each says why, what it can answer, and where to look. */
 public final class Declines {
 
     private static final String SCOPE = "China–Central Asia cooperation (summits, treaties, trade, education, "
             + "poverty reduction, desertification, forums)";
+
+    /** More missing words than this mean the question is about something else altogether. */
+    private static final int MAX_MISSING_NAMED = 3;
 
     private Declines() {}
 
@@ -12,6 +18,28 @@ public final class Declines {
     public static String notCovered(int articles) {
         return "Sorry, I can't find that in my articles. I answer questions about " + SCOPE + " from "
                 + articles(articles) + "; type /sources to see them.";
+    }
+
+    /**
+     * The question is not answered by the passages found for it: says which of its words they lack, when a few
+     * do, and the article that comes closest.
+     */
+    public static String notCovered(Retrieval retrieval) {
+        int articles = retrieval.index().articles().size();
+        List<String> missing = retrieval.verdict().missing();
+        if (missing.isEmpty() || missing.size() > MAX_MISSING_NAMED || retrieval.evidence().isEmpty()) {
+            return notCovered(articles);
+        }
+        String closest = retrieval.evidence().get(0).passage().chunk().article().title();
+        return "Sorry, my articles don't give that: I find nothing on " + quoted(missing) + " there. The closest is “"
+                + closest + "”. I answer questions about " + SCOPE + " from " + articles(articles)
+                + "; type /sources to see them.";
+    }
+
+    private static String quoted(List<String> words) {
+        List<String> quoted = words.stream().map(w -> "“" + w + "”").toList();
+        return quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
     }
 
     public static String empty() {

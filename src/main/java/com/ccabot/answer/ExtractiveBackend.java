@@ -1,8 +1,7 @@
 package com.ccabot.answer;
 
-import com.ccabot.index.SentenceFeatures;
 import com.ccabot.knowledge.Article;
-import com.ccabot.retrieval.AnalysedQuestion;
+import com.ccabot.retrieval.Evidence;
 import com.ccabot.retrieval.Passage;
 import com.ccabot.retrieval.Retrieval;
 import java.util.ArrayList;
@@ -16,32 +15,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The offline backend: answers with the one to three sentences of the retrieved passages that best answer the
- * question, each followed by the marker of the article it comes from. Needs no model beyond the embeddings.
+ * The offline backend: answers with the sentences of the retrieved passages that best answer the question, each
+ * followed by the marker of the article it comes from. Needs no model beyond the embeddings.
  *
- * <p>A sentence scores by its closeness in meaning to the question, the share of the question's words it holds,
- * the rank of its passage, and whether it holds the kind of fact asked for. The best sentence leads; another
- * joins only when it adds question words the first lacks (a question that spans two articles) or is nearly as
- * good, and only while the answer stays short.
+ * <p>Retrieval has already scored every sentence in its context ({@link com.ccabot.retrieval.EvidenceRanker}). The
+ * best sentence leads, with the sentence before it when it leans on that one ("He said…", "These include…");
+ * another joins when its score is a large enough share of the best one's (a list, a second article, the fact the
+ * first only frames), while the answer stays short. The share is chosen with the model on held-out questions.
  */
 public final class ExtractiveBackend implements AnswerBackend {
 
     public static final String NAME = "extractive";
 
-    // chosen on the dev set and our held-out set together; 0.6/0.2 and a runner-up threshold of 0.8 score the same
-    private static final double WEIGHT_SIMILARITY = 0.6;
-    private static final double WEIGHT_COVERAGE = 0.3;
-    private static final double WEIGHT_PASSAGE = 0.1;
-    private static final double WEIGHT_ANSWER_TYPE = 0.1;
-    /** Captions, datelines and headings are rarely the answer. */
-    private static final int SHORT_SENTENCE = 40;
-    private static final double SHORT_PENALTY = 0.7;
-    private static final double QUESTION_PENALTY = 0.6;
-    /** A further sentence must add this share of the question's words, and score this close to the best. */
-    private static final double MIN_GAIN = 0.2;
-    private static final double MIN_RELATIVE_SCORE = 0.6;
-    /** A runner-up this close may hold the fact the best sentence only frames, so it is shown too. */
-    private static final double NEARLY_AS_GOOD = 0.85;
+    /** The model's setting for the share of the best score a further sentence needs. */
+    public static final String FURTHER_SHARE = "further_share";
+    private static final double DEFAULT_FURTHER_SHARE = 0.5;
     private static final double REDUNDANT = 0.85;
     /** Room for a " [n]" marker after a sentence. */
     private static final int MARKER_ROOM = 5;
@@ -49,13 +37,23 @@ public final class ExtractiveBackend implements AnswerBackend {
 
     private final int maxSentences;
     private final int maxChars;
+    private final double furtherShare;
 
     public ExtractiveBackend(int maxSentences, int maxChars) {
+        this(maxSentences, maxChars, DEFAULT_FURTHER_SHARE);
+    }
+
+    /** @param furtherShare the share of the best sentence's score a further sentence needs to join the answer */
+    public ExtractiveBackend(int maxSentences, int maxChars, double furtherShare) {
         if (maxSentences < 1 || maxChars < 100) {
             throw new IllegalArgumentException("an answer needs at least one sentence and 100 characters");
         }
+        if (furtherShare <= 0 || furtherShare > 1) {
+            throw new IllegalArgumentException("the further-sentence share must be in (0, 1]");
+        }
         this.maxSentences = maxSentences;
         this.maxChars = maxChars;
+        this.furtherShare = furtherShare;
     }
 
     @Override
@@ -66,21 +64,30 @@ public final class ExtractiveBackend implements AnswerBackend {
     @Override
     public Answer answer(String question, Retrieval retrieval) {
         if (!retrieval.relevant()) {
-            return Answer.declined(question, Declines.notCovered(retrieval.index().articles().size()), NAME);
+            return Answer.declined(question, Declines.notCovered(retrieval), NAME);
         }
         List<Candidate> chosen = retrieval.parts().isEmpty()
-                ? choose(candidates(question, retrieval), retrieval.terms(), maxSentences)
+                ? choose(retrieval, maxSentences)
                 : chooseForEachPart(retrieval.parts());
         if (chosen.isEmpty()) {
-            return Answer.declined(question, Declines.notCovered(retrieval.index().articles().size()), NAME);
+            return Answer.declined(question, Declines.notCovered(retrieval), NAME);
         }
         return compose(question, chosen);
     }
 
-    /** One sentence of a retrieved passage, scored against the question. */
-    private record Candidate(String text, Passage passage, SentenceFeatures features, double score) {}
+    /** A sentence chosen for the answer, with the one before it when it leans on that one. */
+    private record Candidate(Evidence evidence, boolean withBefore) {
 
-    /** A message asking several things gets the best sentence for each of its questions the articles cover. */
+        String text() {
+            return withBefore ? display(evidence.before()) + " " + display(evidence.text()) : display(evidence.text());
+        }
+
+        Passage passage() {
+            return evidence.passage();
+        }
+    }
+
+    /** A message asking several things gets the best sentences for each of its questions the articles cover. */
     private List<Candidate> chooseForEachPart(List<Retrieval> parts) {
         int perPart = Math.max(1, maxSentences / parts.size());
         List<Candidate> chosen = new ArrayList<>();
@@ -88,8 +95,8 @@ public final class ExtractiveBackend implements AnswerBackend {
             if (!part.relevant()) {
                 continue;
             }
-            for (Candidate candidate : choose(candidates(part.question(), part), part.terms(), perPart)) {
-                if (chosen.size() < maxSentences && chosen.stream().noneMatch(c -> c.text().equals(candidate.text()))) {
+            for (Candidate candidate : choose(part, perPart)) {
+                if (chosen.size() < maxSentences && chosen.stream().noneMatch(c -> overlaps(c, candidate))) {
                     chosen.add(candidate);
                 }
             }
@@ -97,71 +104,57 @@ public final class ExtractiveBackend implements AnswerBackend {
         return chosen;
     }
 
-    private static List<Candidate> candidates(String question, Retrieval retrieval) {
-        AnswerType type = AnswerType.of(question);
-        Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
-        Set<String> seen = new HashSet<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Passage passage : retrieval.passages()) {
-            for (String sentence : passage.chunk().sentences()) {
-                if (!seen.add(sentence)) {
-                    continue; // chunks overlap by a sentence; the better-ranked passage claims it
-                }
-                if (!retrieval.alreadySaid().isEmpty() && retrieval.alreadySaid().contains(display(sentence))) {
-                    continue; // a follow-up wants something new, not the last answer again
-                }
-                SentenceFeatures features = retrieval.index().sentence(sentence);
-                double score = WEIGHT_SIMILARITY * features.similarity(retrieval.questionVector())
-                        + WEIGHT_COVERAGE * retrieval.terms().coverageBy(features.terms())
-                        + WEIGHT_PASSAGE * passage.score()
-                        + WEIGHT_ANSWER_TYPE * (type.foundIn(sentence) ? 1 : 0)
-                        + WEIGHT_ANSWER_TYPE * (definition.isPresent() && definition.get().describedIn(sentence) ? 1 : 0);
-                if (sentence.length() < SHORT_SENTENCE) {
-                    score *= SHORT_PENALTY;
-                }
-                if (sentence.strip().endsWith("?")) {
-                    score *= QUESTION_PENALTY; // an interviewer's question frames the answer, it is not one
-                }
-                candidates.add(new Candidate(sentence, passage, features, score));
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return candidates;
-    }
-
-    private List<Candidate> choose(List<Candidate> candidates, AnalysedQuestion question, int maxSentences) {
+    private List<Candidate> choose(Retrieval retrieval, int most) {
+        List<Evidence> ranked = retrieval.evidence().stream()
+                .filter(e -> retrieval.alreadySaid().isEmpty() || !retrieval.alreadySaid().contains(display(e.text())))
+                .toList(); // a follow-up wants something new, not the last answer again
         List<Candidate> chosen = new ArrayList<>();
-        if (candidates.isEmpty()) {
+        if (ranked.isEmpty()) {
             return chosen;
         }
-        Candidate best = candidates.get(0);
-        chosen.add(best);
-        Set<String> covered = new HashSet<>(best.features().terms());
-        int length = display(best.text()).length();
-        for (Candidate candidate : candidates.subList(1, candidates.size())) {
-            if (chosen.size() == maxSentences) {
+        Evidence best = ranked.get(0);
+        Candidate first = new Candidate(best, best.leansBack() && fits(best.before().length() + best.text().length()));
+        chosen.add(first);
+        int length = first.text().length() + MARKER_ROOM;
+        for (Evidence evidence : ranked.subList(1, ranked.size())) {
+            if (chosen.size() >= most || evidence.score() < furtherShare * best.score()) {
                 break;
             }
-            double gain = gain(question, covered, candidate.features().terms());
-            boolean adds = gain >= MIN_GAIN && candidate.score() >= MIN_RELATIVE_SCORE * best.score();
-            boolean asGood = candidate.score() >= NEARLY_AS_GOOD * best.score();
-            int added = display(candidate.text()).length() + MARKER_ROOM;
-            if ((adds || asGood) && !redundant(candidate, chosen) && length + added <= maxChars) {
+            Candidate candidate = new Candidate(evidence, evidence.leansBack() && chosen.stream()
+                    .noneMatch(c -> c.evidence().text().equals(evidence.before())));
+            int added = candidate.text().length() + MARKER_ROOM + 1;
+            if (!redundant(candidate, chosen, retrieval) && length + added <= maxChars) {
                 chosen.add(candidate);
-                covered.addAll(candidate.features().terms());
                 length += added;
             }
         }
-        return chosen;
+        return inArticleOrder(chosen);
     }
 
-    /** The IDF-weighted share of the question's terms a sentence holds that the chosen sentences lack. */
-    private static double gain(AnalysedQuestion question, Set<String> covered, Set<String> terms) {
-        return question.share(term -> !covered.contains(term) && terms.contains(term));
+    private boolean fits(int chars) {
+        return chars + MARKER_ROOM + 1 <= maxChars;
     }
 
-    private static boolean redundant(Candidate candidate, List<Candidate> chosen) {
-        return chosen.stream().anyMatch(c -> c.features().similarity(candidate.features().vector()) > REDUNDANT);
+    /** Sentences of one article read best in the order the article has them, after the best one's article. */
+    private static List<Candidate> inArticleOrder(List<Candidate> chosen) {
+        List<Candidate> ordered = new ArrayList<>();
+        Map<String, List<Candidate>> byArticle = new LinkedHashMap<>();
+        chosen.forEach(c -> byArticle.computeIfAbsent(c.passage().chunk().article().file(), f -> new ArrayList<>()).add(c));
+        byArticle.values().forEach(group -> {
+            group.sort(Comparator.comparingInt(c -> c.evidence().sentence()));
+            ordered.addAll(group);
+        });
+        return ordered;
+    }
+
+    private static boolean overlaps(Candidate a, Candidate b) {
+        return a.text().contains(display(b.evidence().text())) || b.text().contains(display(a.evidence().text()));
+    }
+
+    private static boolean redundant(Candidate candidate, List<Candidate> chosen, Retrieval retrieval) {
+        var index = retrieval.index();
+        return chosen.stream().anyMatch(c -> overlaps(c, candidate)
+                || index.sentence(c.evidence().text()).similarity(index.sentence(candidate.evidence().text()).vector()) > REDUNDANT);
     }
 
     private Answer compose(String question, List<Candidate> chosen) {
@@ -170,7 +163,7 @@ public final class ExtractiveBackend implements AnswerBackend {
         StringBuilder text = new StringBuilder();
         for (Candidate candidate : chosen) {
             String file = candidate.passage().chunk().article().file();
-            String sentence = display(candidate.text());
+            String sentence = candidate.text();
             String marker = " [" + numbers.getOrDefault(file, numbers.size() + 1) + "]";
             int room = maxChars - text.length() - (text.length() > 0 ? 1 : 0) - marker.length();
             if (sentence.length() > room && text.length() > 0) {
@@ -191,7 +184,7 @@ public final class ExtractiveBackend implements AnswerBackend {
     private static Citation citation(int n, List<Candidate> candidates) {
         Article article = candidates.get(0).passage().chunk().article();
         double score = candidates.stream().mapToDouble(c -> c.passage().similarity()).max().orElse(0);
-        String quote = String.join(" … ", candidates.stream().map(c -> display(c.text())).toList());
+        String quote = String.join(" … ", candidates.stream().map(Candidate::text).toList());
         return new Citation(n, article.file(), article.title(), article.date(), article.outlet(), article.url(),
                 Math.round(score * 1000) / 1000.0, quote);
     }

@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code eval}: runs a question set and prints the figures per kind and the failures. */
+/**
+ * {@code eval}: runs a question set and prints the figures per kind (per split too, when the set has splits), the
+ * context recall, and the failures with the stage that failed.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Run a question set (JSON lines: id, kind, question, facts, sources, answered) and report.")
+        description = "Run a question set (JSON lines: id, kind, question, facts, sources, answered, optional split)"
+                + " and report per kind and split, with context recall and the failing stage of each failure.")
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand

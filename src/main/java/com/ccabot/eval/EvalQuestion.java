@@ -1,6 +1,7 @@
 package com.ccabot.eval;
 
 import com.ccabot.config.ConfigException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,15 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One question of an eval set: the answer must contain one alternative of every group of {@code facts}, cite one
+ * One question of an eval set ({@code answer_quotes}, the sentences that answer it, and {@code split}, train or
+ * validation, are optional): the answer must contain one alternative of every group of {@code facts}, cite one
  * of {@code sources} (when any are listed), and answer or decline as {@code answered} says.
  */
 public record EvalQuestion(String id, String kind, String question, List<List<String>> facts, List<String> sources,
-                           boolean answered) {
+                           boolean answered, @JsonProperty("answer_quotes") List<String> answerQuotes, String split) {
 
     public EvalQuestion {
         facts = facts == null ? List.of() : facts.stream().map(List::copyOf).toList();
         sources = sources == null ? List.of() : List.copyOf(sources);
+        answerQuotes = answerQuotes == null ? List.of() : List.copyOf(answerQuotes);
+        split = split == null ? "" : split;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -9,7 +9,10 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A searchable, immutable snapshot of the knowledge folder: its articles and chunks, the chunks' vectors in
@@ -30,6 +33,8 @@ public final class KnowledgeIndex {
     private final TermAnalyzer analyzer;
     private final String version;
     private final IndexStats stats;
+    private final Map<String, List<String>> articleSentences;
+    private final Map<String, Set<String>> titleTerms;
 
     KnowledgeIndex(List<Article> articles, List<Chunk> chunks, InMemoryEmbeddingStore<TextSegment> vectors, float[][] chunkVectors,
                    LexicalIndex lexical, Map<String, SentenceFeatures> sentences, EmbeddingModel model,
@@ -44,6 +49,36 @@ public final class KnowledgeIndex {
         this.analyzer = analyzer;
         this.version = version;
         this.stats = stats;
+        this.articleSentences = articleSentences(this.chunks);
+        Map<String, Set<String>> titles = new HashMap<>();
+        for (Article article : this.articles) {
+            titles.put(article.file(), Set.copyOf(analyzer.terms(article.title())));
+        }
+        this.titleTerms = Map.copyOf(titles);
+    }
+
+    /** Each article's sentences in order, put back together from its chunks (which overlap by a sentence). */
+    private static Map<String, List<String>> articleSentences(List<Chunk> chunks) {
+        Map<String, TreeMap<Integer, String>> byArticle = new HashMap<>();
+        for (Chunk chunk : chunks) {
+            TreeMap<Integer, String> sentences = byArticle.computeIfAbsent(chunk.article().file(), f -> new TreeMap<>());
+            for (int i = 0; i < chunk.sentences().size(); i++) {
+                sentences.put(chunk.firstSentence() + i, chunk.sentences().get(i));
+            }
+        }
+        Map<String, List<String>> ordered = new HashMap<>();
+        byArticle.forEach((file, sentences) -> ordered.put(file, List.copyOf(sentences.values())));
+        return Map.copyOf(ordered);
+    }
+
+    /** The sentences of an article of this index, in order; a chunk's sentence {@code j} is number {@code firstSentence + j}. */
+    public List<String> sentencesOf(Article article) {
+        return articleSentences.getOrDefault(article.file(), List.of());
+    }
+
+    /** The analysed terms of an article's title. */
+    public Set<String> titleTerms(Article article) {
+        return titleTerms.getOrDefault(article.file(), Set.of());
     }
 
     public List<Article> articles() {

@@ -21,7 +21,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Lucene's English analysis (standard tokens, possessives, lower case, stop words, Porter stems), with thousands
- * separators removed first so that "4,500" in an article and "4500" in a question are the same term.
+ * separators removed first so that "4,500" in an article and "4500" in a question are the same term, and each word
+ * replaced by the form its variants share ({@link TermVariantsFilter}) so that "Kyrgyz" and "Kyrgyzstan", "two
+ * centres" and "2 centers" are the same terms too.
  */
 public final class TermAnalyzer extends Analyzer {
 
@@ -47,6 +49,7 @@ public final class TermAnalyzer extends Analyzer {
         }
         TokenStream result = new EnglishPossessiveFilter(source);
         result = new LowerCaseFilter(result);
+        result = new TermVariantsFilter(result); // before stop words and stems: they see the shared form, never a variant
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);

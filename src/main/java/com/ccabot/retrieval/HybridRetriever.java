@@ -19,16 +19,19 @@ public final class HybridRetriever {
     private final KnowledgeIndex index;
     private final QuestionAnalyzer analyzer;
     private final RankFusion fusion;
-    private final RelevanceGate gate;
+    private final EvidenceRanker ranker;
+    private final AnswerabilityGate gate;
     private final int topK;
 
-    public HybridRetriever(KnowledgeIndex index, RankFusion fusion, RelevanceGate gate, int topK) {
+    public HybridRetriever(KnowledgeIndex index, RankFusion fusion, EvidenceRanker ranker, AnswerabilityGate gate,
+                           int topK) {
         if (topK < 1) {
             throw new IllegalArgumentException("top-k must be at least 1");
         }
         this.index = index;
         this.analyzer = new QuestionAnalyzer(index.analyzer(), index.lexical());
         this.fusion = fusion;
+        this.ranker = ranker;
         this.gate = gate;
         this.topK = topK;
     }
@@ -47,7 +50,23 @@ public final class HybridRetriever {
         Retrieval whole = retrieveOne(message);
         RelevanceVerdict verdict = parts.stream().map(Retrieval::verdict).filter(RelevanceVerdict::relevant)
                 .findFirst().orElse(whole.verdict());
-        return new Retrieval(message, whole.questionVector(), whole.terms(), interleaved(parts), verdict, index, parts, "");
+        return new Retrieval(message, whole.questionVector(), whole.terms(), interleaved(parts), whole.evidence(), verdict,
+                index, parts, "");
+    }
+
+    /**
+     * Retrieves for a follow-up ("and who unveiled them?"): the passages are found with the question before it,
+     * the sentences are ranked for the follow-up's own words and meaning, and both the whole and the follow-up
+     * alone must pass the gate, so an off-topic question stays declined inside a conversation.
+     */
+    public Retrieval retrieveFollowUp(String question, String previous) {
+        Retrieval context = retrieveOne(previous + " " + question);
+        AnalysedQuestion terms = analyzer.analyse(question);
+        float[] vector = index.embed(question);
+        List<Evidence> ranked = ranker.rank(question, terms, vector, context.passages(), index);
+        RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
+        RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
+        return new Retrieval(question, vector, terms, context.passages(), ranked, verdict, index, List.of(), "");
     }
 
     /**
@@ -88,6 +107,8 @@ public final class HybridRetriever {
                 .map(entry -> new Passage(index.chunks().get(entry.getKey()), entry.getValue() / best,
                         index.similarity(entry.getKey(), vector), bm25.getOrDefault(entry.getKey(), 0.0)))
                 .toList();
-        return new Retrieval(question, vector, terms, passages, gate.judge(terms, passages), index, List.of(), "");
+        List<Evidence> ranked = ranker.rank(question, terms, vector, passages, index);
+        return new Retrieval(question, vector, terms, passages, ranked, gate.judge(terms, passages, ranked, ranker, index),
+                index, List.of(), "");
     }
 }

@@ -59,7 +59,7 @@ public final class QuestionAnalyzer {
             String correction = known ? null : lexical.correction(token.word(), term).orElse(null);
             boolean first = terms.isEmpty() && question.strip().startsWith(token.word());
             terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction, salient(token.word(), shouting, first),
-                    known && frequency <= RARE));
+                    known && frequency <= RARE, token.word()));
         }
         return new AnalysedQuestion(terms);
     }

@@ -9,19 +9,17 @@ import java.util.List;
  * that asks several things also carries the retrieval of each of its questions in {@code parts}.
  */
 public record Retrieval(String question, float[] questionVector, AnalysedQuestion terms, List<Passage> passages,
-                        RelevanceVerdict verdict, KnowledgeIndex index, List<Retrieval> parts, String alreadySaid) {
+                        List<Evidence> evidence, RelevanceVerdict verdict, KnowledgeIndex index, List<Retrieval> parts, String alreadySaid) {
 
     public Retrieval {
         passages = List.copyOf(passages);
+        evidence = List.copyOf(evidence);
         parts = List.copyOf(parts);
     }
 
-    /**
-     * For a follow-up: the passages this retrieval found with the conversation's context, answered with the
-     * follow-up's own words and meaning ({@code own}), leaving out what the conversation already said.
-     */
-    public Retrieval focusedOn(Retrieval own, String said) {
-        return new Retrieval(own.question(), own.questionVector(), own.terms(), passages, verdict, index, List.of(), said);
+    /** The same retrieval, for a follow-up whose answer should leave out what the conversation already said. */
+    public Retrieval withAlreadySaid(String said) {
+        return new Retrieval(question, questionVector, terms, passages, evidence, verdict, index, parts, said);
     }
 
     public boolean relevant() {

@@ -12,7 +12,7 @@ import com.ccabot.cache.AnswerCache;
 import com.ccabot.config.Config.LlmSettings;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
-import com.ccabot.retrieval.RelevanceGate;
+import com.ccabot.retrieval.AnswerModels;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,7 +241,7 @@ class LlmBackendTest {
                 openAiSettings.temperature(), openAiSettings.maxTokens(), openAiSettings.timeout(), openAiSettings.retries(),
                 openAiSettings.contextChars(), openAiSettings.failuresToOpen(), openAiSettings.coolDown()) : openAiSettings;
         var index = TestPipeline.app().index();
-        HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, new RelevanceGate(0.30, 0.50), 6);
+        HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 new ExtractiveBackend(3, 600), settings);
         return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
@@ -250,7 +250,7 @@ class LlmBackendTest {
     private AnswerService streamingService(String backend) {
         LlmSettings settings = backend.equals("ollama") ? ollama(defaults()) : defaults();
         var index = TestPipeline.app().index();
-        HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, new RelevanceGate(0.30, 0.50), 6);
+        HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 ChatModels.streaming(backend, settings, KEY), new ExtractiveBackend(3, 600), settings);
         return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);

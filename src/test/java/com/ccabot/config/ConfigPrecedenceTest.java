@@ -27,8 +27,8 @@ class ConfigPrecedenceTest {
         assertThat(config.index().chunkSize()).isEqualTo(500);
         assertThat(config.retrieval().topK()).isEqualTo(6);
         assertThat(config.retrieval().fusion()).isEqualTo(Fusion.RRF);
-        assertThat(config.retrieval().minSimilarity()).isEqualTo(0.30);
-        assertThat(config.retrieval().minCoverage()).isEqualTo(0.50);
+        assertThat(config.retrieval().minSimilarity()).isZero();
+        assertThat(config.retrieval().minCoverage()).isZero();
         assertThat(config.answer().backend()).isEqualTo("extractive");
         assertThat(config.answer().maxSentences()).isEqualTo(3);
         assertThat(config.answer().maxChars()).isEqualTo(600);
@@ -62,7 +62,7 @@ class ConfigPrecedenceTest {
         assertThat(config.retrieval().minSimilarity()).as("defaults < file").isEqualTo(0.4);
         assertThat(config.answer().maxSentences()).as("defaults < file").isEqualTo(4);
         assertThat(config.cache().expireAfter()).as("defaults < file").isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.retrieval().minCoverage()).as("untouched default").isEqualTo(0.5);
+        assertThat(config.retrieval().minCoverage()).as("untouched default").isZero();
     }
 
     @Test

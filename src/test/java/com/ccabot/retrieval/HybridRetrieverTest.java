@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HybridRetrieverTest {
 
     private final KnowledgeIndex index = TestPipeline.app().index();
-    private final HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, new RelevanceGate(0.30, 0.50), 6);
+    private final HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
 
     @Test
     void ranksThePassageWithTheAnswerFirst() {
@@ -24,7 +24,7 @@ class HybridRetrieverTest {
     @Test
     void bothFusionsFindExactNumbersTheEmbeddingsBlur() {
         for (RankFusion fusion : RankFusion.values()) {
-            Retrieval retrieval = new HybridRetriever(index, fusion, new RelevanceGate(0.3, 0.5), 3).retrieve("the 1231 project");
+            Retrieval retrieval = new HybridRetriever(index, fusion, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 3).retrieve("the 1231 project");
 
             assertThat(retrieval.passages().get(0).chunk().text()).as(fusion.name()).contains("1231");
         }
@@ -32,7 +32,7 @@ class HybridRetrieverTest {
 
     @Test
     void gateDeclinesQuestionsAboutOtherSubjects() {
-        assertThat(retriever.retrieve("What is the capital of Brazil?").verdict().reason()).contains("coverage");
+        assertThat(retriever.retrieve("What is the capital of Brazil?").relevant()).isFalse();
         assertThat(retriever.retrieve("Who is the president of the United States?").relevant()).isFalse();
         assertThat(retriever.retrieve("Write me a poem about cats").relevant()).isFalse();
         assertThat(retriever.retrieve("what is the meaning").relevant()).isFalse();

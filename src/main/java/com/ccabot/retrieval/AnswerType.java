@@ -1,4 +1,4 @@
-package com.ccabot.answer;
+package com.ccabot.retrieval;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package com.ccabot.answer;
+package com.ccabot.retrieval;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

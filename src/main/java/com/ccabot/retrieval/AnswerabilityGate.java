@@ -1,0 +1,165 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.KnowledgeIndex;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether the passages retrieved for a question answer it, so the bot declines instead of answering from
+ * the nearest passage. It judges the place the answer would come from, not the knowledge as a whole: the
+ * question's distinctive content (its names, numbers and years, and what it asks about: a population, a price, a
+ * chair) must be found in the window around the best sentences. The decision is a learned {@link LogisticModel}
+ * over those coverages, the sentence-choice score and closeness in meaning; a verdict that declines names the
+ * words of the question the best window lacks.
+ */
+public final class AnswerabilityGate {
+
+    /**
+     * The sentences whose windows hold a number, year or ordinal of the question, best first: a question about
+     * 2019 is not answered by a sentence about 2013 and 2024, however close it is otherwise. All of them when the
+     * question has no numbers; none when no window holds any of them. (Requiring every number would decline a
+     * question whose numbers come from two sentences, or one with a false premise that the answer corrects.)
+     */
+    public static List<Evidence> holdingNumbers(AnalysedQuestion question, List<Evidence> evidence, KnowledgeIndex index) {
+        List<String> numbers = numbers(question);
+        if (numbers.isEmpty()) {
+            return evidence;
+        }
+        return evidence.stream().filter(e -> numbers.stream().anyMatch(window(e, index)::contains)).toList();
+    }
+
+    private static List<String> numbers(AnalysedQuestion question) {
+        return question.terms().stream().map(QuestionTerm::indexed)
+                .filter(term -> term.chars().anyMatch(Character::isDigit)).distinct().toList();
+    }
+
+    /** The features of a question and its best evidence, in the order the model's weights are in. */
+    public static final List<String> FEATURES = List.of("best_choice", "window_coverage", "names_missing",
+            "corpus_coverage", "unknown_share", "best_similarity", "best_sentence_similarity", "missing_rarest", "question_length");
+
+    /** Missing names and numbers past this many say no more. */
+    private static final int MANY_NAMES = 3;
+    /** Content words past this many make a question no longer. */
+    private static final int LONG_QUESTION = 8;
+    private static final double LOGIT_LIMIT = 10;
+
+    private final LogisticModel model;
+    private final double minSimilarity;
+    private final double minCoverage;
+
+    /** A gate that the model alone decides. */
+    public AnswerabilityGate(LogisticModel model) {
+        this(model, 0, 0);
+    }
+
+    /**
+     * @param minSimilarity an operator's floor: the least similarity of the best passage, whatever the model says
+     * @param minCoverage   an operator's floor: the least share of the question's words in the best window
+     */
+    public AnswerabilityGate(LogisticModel model, double minSimilarity, double minCoverage) {
+        if (minSimilarity < 0 || minSimilarity > 1 || minCoverage < 0 || minCoverage > 1) {
+            throw new IllegalArgumentException("gate floors must be between 0 and 1");
+        }
+        this.minSimilarity = minSimilarity;
+        this.minCoverage = minCoverage;
+        if (!model.features().equals(FEATURES)) {
+            throw new IllegalArgumentException("the answerability model has features " + model.features()
+                    + ", expected " + FEATURES);
+        }
+        this.model = model;
+    }
+
+    public LogisticModel model() {
+        return model;
+    }
+
+    public RelevanceVerdict judge(AnalysedQuestion question, List<Passage> passages, List<Evidence> evidence,
+                                  EvidenceRanker ranker, KnowledgeIndex index) {
+        double best = passages.stream().mapToDouble(Passage::similarity).max().orElse(0);
+        double coverage = question.coverage();
+        if (question.isEmpty() || evidence.isEmpty()) {
+            return new RelevanceVerdict(false, best, coverage, "no content words to search for", List.of(), 0);
+        }
+        List<Evidence> holding = holdingNumbers(question, evidence, index);
+        if (holding.isEmpty()) {
+            List<String> numbers = question.terms().stream().filter(t -> numbers(question).contains(t.indexed()))
+                    .map(QuestionTerm::word).distinct().toList();
+            return new RelevanceVerdict(false, best, coverage, "no passage gives " + String.join(", ", numbers), numbers, 0);
+        }
+        double[] x = features(question, passages, holding, ranker, index);
+        double probability = model.probability(x);
+        List<String> missing = missing(question, window(holding.get(0), index));
+        double windowCoverage = x[FEATURES.indexOf("window_coverage")];
+        if (best < minSimilarity || windowCoverage < minCoverage) {
+            return new RelevanceVerdict(false, best, coverage, "below the configured floor (similarity %.2f, coverage %.2f)"
+                    .formatted(best, windowCoverage), missing, probability);
+        }
+        if (probability >= model.threshold()) {
+            return new RelevanceVerdict(true, best, coverage, "answerable (%.2f)".formatted(probability), missing, probability);
+        }
+        String reason = missing.isEmpty() ? "the best passages do not answer it (%.2f)".formatted(probability)
+                : "the best passages lack " + String.join(", ", missing) + " (%.2f)".formatted(probability);
+        return new RelevanceVerdict(false, best, coverage, reason, missing, probability);
+    }
+
+    /** The gate's features, for judging and for fitting the model. */
+    public static double[] features(AnalysedQuestion question, List<Passage> passages, List<Evidence> evidence,
+                                    EvidenceRanker ranker, KnowledgeIndex index) {
+        int similarity = EvidenceRanker.FEATURES.indexOf("sim_sentence");
+        Set<String> window = window(evidence.get(0), index);
+        double logit = ranker.model().logit(evidence.get(0).featureArray());
+        return new double[] {
+            Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, logit)),
+            question.coverageBy(window),
+            Math.min(MANY_NAMES, namesMissing(question, window)) / (double) MANY_NAMES,
+            question.coverage(),
+            question.share(term -> question.terms().stream().anyMatch(t -> t.indexed().equals(term) && !t.matched())),
+            passages.stream().mapToDouble(Passage::similarity).max().orElse(0),
+            evidence.stream().mapToDouble(e -> e.features().get(similarity)).max().orElse(0),
+            missingRarest(question, window, index),
+            // a short keyword query ("luban workshops") is less close in meaning to any sentence than a full question
+            Math.min(LONG_QUESTION, question.terms().size()) / (double) LONG_QUESTION,
+        };
+    }
+
+    /** The terms of a sentence's window: itself, its neighbours, its article's title. */
+    static Set<String> window(Evidence evidence, KnowledgeIndex index) {
+        Set<String> terms = new HashSet<>(index.sentence(evidence.text()).terms());
+        if (!evidence.before().isEmpty()) {
+            terms.addAll(index.sentence(evidence.before()).terms());
+        }
+        if (!evidence.after().isEmpty()) {
+            terms.addAll(index.sentence(evidence.after()).terms());
+        }
+        terms.addAll(index.titleTerms(evidence.passage().chunk().article()));
+        return terms;
+    }
+
+    /**
+     * How many of the question's names, numbers, years and ordinals (written so, or rare in the knowledge) the
+     * window lacks: "Kazakhstan" when the sentence is about Uzbekistan, "2020" when it gives 2013 and 2024.
+     */
+    private static long namesMissing(AnalysedQuestion question, Set<String> window) {
+        return question.terms().stream().filter(t -> t.salient() || t.rare()).filter(t -> !window.contains(t.indexed())).count();
+    }
+
+    /** The rarest question term the window lacks, as a share of the rarity of a term the knowledge lacks (0–1). */
+    private static double missingRarest(AnalysedQuestion question, Set<String> window, KnowledgeIndex index) {
+        double unseen = index.lexical().idf(0);
+        return question.terms().stream().filter(t -> !window.contains(t.indexed()))
+                .mapToDouble(t -> Math.min(1, t.idf() / unseen)).max().orElse(0);
+    }
+
+    /** The words of the question, as typed, that the window lacks. */
+    private static List<String> missing(AnalysedQuestion question, Set<String> window) {
+        List<String> words = new ArrayList<>();
+        for (QuestionTerm term : question.terms()) {
+            if (!window.contains(term.indexed()) && !words.contains(term.word())) {
+                words.add(term.word());
+            }
+        }
+        return words;
+    }
+}

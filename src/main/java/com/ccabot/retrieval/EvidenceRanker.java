@@ -1,0 +1,128 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.SentenceFeatures;
+import com.ccabot.knowledge.Chunk;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Scores every sentence of the retrieved passages as the answer to a question, in its context: the sentence with
+ * its neighbours and its article's title, so that "He said attention should go to…" can win for a question that
+ * names the speaker only in the sentence before. The score is a learned {@link LogisticModel} over features that
+ * say nothing about any particular article: closeness in meaning, the share of the question's words held by the
+ * sentence and by its window, whether it holds the kind of fact asked for, whether it adds anything beyond
+ * restating the question, and what kind of sentence it is (a caption, a question, a continuation).
+ */
+public final class EvidenceRanker {
+
+    /** The features of a sentence, in the order the model's weights are in. */
+    public static final List<String> FEATURES = List.of("sim_sentence", "sim_before", "sim_after", "sim_passage",
+            "fused_rank", "coverage_sentence", "coverage_window", "coverage_before", "salient_window", "new_content",
+            "type_found", "type_missing", "definition", "short", "interrogative", "leans_back", "caption", "lead");
+
+    private static final Pattern LEANS_BACK = Pattern.compile(
+            "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
+                    + "in addition|also|meanwhile|besides|moreover|furthermore|however)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPTION = Pattern.compile("\\([^()]{0,80}/[^()]{0,80}\\)\\s*$|^photo\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final int SHORT_SENTENCE = 40;
+    /** New words beyond the question's that count fully as "adds something". */
+    private static final double NEW_WORDS_SATURATE = 8;
+
+    private final LogisticModel model;
+
+    public EvidenceRanker(LogisticModel model) {
+        if (!model.features().equals(FEATURES)) {
+            throw new IllegalArgumentException("the sentence-choice model has features " + model.features()
+                    + ", expected " + FEATURES);
+        }
+        this.model = model;
+    }
+
+    public LogisticModel model() {
+        return model;
+    }
+
+    /** The sentences of the passages, each once, best first. */
+    public List<Evidence> rank(String question, AnalysedQuestion terms, float[] vector, List<Passage> passages,
+                               KnowledgeIndex index) {
+        AnswerType type = AnswerType.of(question);
+        Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
+        Set<String> questionTerms = new HashSet<>();
+        terms.terms().forEach(t -> questionTerms.add(t.indexed()));
+        Set<String> seen = new HashSet<>();
+        List<Evidence> ranked = new ArrayList<>();
+        for (Passage passage : passages) {
+            Chunk chunk = passage.chunk();
+            List<String> article = index.sentencesOf(chunk.article());
+            for (int j = 0; j < chunk.sentences().size(); j++) {
+                int number = chunk.firstSentence() + j;
+                if (!seen.add(chunk.article().file() + "#" + number)) {
+                    continue; // chunks overlap by a sentence; the better-ranked passage claims it
+                }
+                String text = chunk.sentences().get(j);
+                String before = number > 0 && number - 1 < article.size() ? article.get(number - 1) : "";
+                String after = number + 1 < article.size() ? article.get(number + 1) : "";
+                double[] x = features(number, text, before, after, passage, terms, vector, questionTerms, type, definition, index);
+                List<Double> values = new ArrayList<>(x.length);
+                for (double value : x) {
+                    values.add(value);
+                }
+                ranked.add(new Evidence(passage, number, text, before, after, values, model.probability(x)));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Evidence::score).reversed());
+        return ranked;
+    }
+
+    private static double[] features(int number, String text, String before, String after, Passage passage, AnalysedQuestion terms,
+                                     float[] vector, Set<String> questionTerms, AnswerType type,
+                                     Optional<DefinitionQuestion> definition, KnowledgeIndex index) {
+        SentenceFeatures sentence = index.sentence(text);
+        Optional<SentenceFeatures> previous = before.isEmpty() ? Optional.empty() : Optional.of(index.sentence(before));
+        Optional<SentenceFeatures> next = after.isEmpty() ? Optional.empty() : Optional.of(index.sentence(after));
+        Set<String> window = new HashSet<>(sentence.terms());
+        previous.ifPresent(p -> window.addAll(p.terms()));
+        next.ifPresent(n -> window.addAll(n.terms()));
+        window.addAll(index.titleTerms(passage.chunk().article()));
+        long newWords = sentence.terms().stream().filter(t -> !questionTerms.contains(t)).count();
+        boolean specificType = type != AnswerType.OTHER;
+        boolean found = type.foundIn(text);
+        return new double[] {
+            sentence.similarity(vector),
+            previous.map(p -> p.similarity(vector)).orElse(0.0),
+            next.map(n -> n.similarity(vector)).orElse(0.0),
+            passage.similarity(),
+            passage.score(),
+            terms.coverageBy(sentence.terms()),
+            terms.coverageBy(window),
+            previous.map(p -> terms.coverageBy(p.terms())).orElse(0.0),
+            salientCoverage(terms, window),
+            Math.min(1, newWords / NEW_WORDS_SATURATE),
+            specificType && found ? 1 : 0,
+            specificType && !found ? 1 : 0,
+            definition.isPresent() && definition.get().describedIn(text) ? 1 : 0,
+            text.length() < SHORT_SENTENCE ? 1 : 0,
+            text.strip().endsWith("?") ? 1 : 0,
+            LEANS_BACK.matcher(text.strip()).find() ? 1 : 0,
+            CAPTION.matcher(text.strip()).find() ? 1 : 0,
+            number == 0 ? 1 : 0,
+        };
+    }
+
+    /** The share of the question's names and numbers that a set of terms holds; 1 when it has none. */
+    static double salientCoverage(AnalysedQuestion terms, Set<String> found) {
+        List<QuestionTerm> salient = terms.terms().stream().filter(QuestionTerm::salient).toList();
+        if (salient.isEmpty()) {
+            return 1;
+        }
+        return (double) salient.stream().filter(t -> found.contains(t.indexed())).count() / salient.size();
+    }
+}

@@ -1,0 +1,47 @@
+package com.ccabot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.ccabot.TestPipeline;
+import com.ccabot.retrieval.AnswerModels;
+import com.ccabot.retrieval.LogisticModel;
+import com.ccabot.retrieval.RankFusion;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelFitterTest {
+
+    private static final Path BANK = Path.of("eval/train-questions.jsonl");
+
+    @Test
+    void fittingTheBankReproducesTheShippedModels() {
+        ModelFitter fitter = new ModelFitter(TestPipeline.app().index(), RankFusion.RRF, 6, 3, 600);
+        AnswerModels fitted = fitter.fit(EvalQuestion.read(BANK));
+        AnswerModels shipped = AnswerModels.shipped();
+
+        assertSame(fitted.choice(), shipped.choice());
+        assertSame(fitted.answerability(), shipped.answerability());
+        assertThat(fitter.report()).contains("on train", "on validation");
+    }
+
+    @Test
+    void theBankHasBothSplitsAndAnswerQuotes() {
+        List<EvalQuestion> bank = EvalQuestion.read(BANK);
+
+        assertThat(bank).extracting(EvalQuestion::split).containsOnly(ModelFitter.TRAIN, ModelFitter.VALIDATION);
+        assertThat(bank.stream().filter(EvalQuestion::answered)).allSatisfy(q -> assertThat(q.answerQuotes()).isNotEmpty());
+    }
+
+    /** Equal up to the last digits, which may differ between CPUs' floating-point paths through the embedding model. */
+    private static void assertSame(LogisticModel fitted, LogisticModel shipped) {
+        assertThat(fitted.features()).isEqualTo(shipped.features());
+        for (int i = 0; i < fitted.weights().length; i++) {
+            assertThat(fitted.weights()[i]).as(fitted.features().get(i)).isCloseTo(shipped.weights()[i], within(1e-3));
+        }
+        assertThat(fitted.bias()).isCloseTo(shipped.bias(), within(1e-3));
+        assertThat(fitted.threshold()).isCloseTo(shipped.threshold(), within(0.011));
+        assertThat(fitted.settings()).isEqualTo(shipped.settings());
+    }
+}
