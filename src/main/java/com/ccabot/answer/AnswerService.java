@@ -196,7 +196,8 @@ public final class AnswerService {
      * reply 'X'. Anyway: …"), which are never followed. A message with no order, or a keyword query, stays as typed.
      */
     private static String withoutOrders(String question) {
-        return InstructionProbe.realQuestion(question).orElse(question);
+        // only a message with an order in it is taken apart: the common case stays on the fast path
+        return InstructionProbe.matches(question) ? InstructionProbe.realQuestion(question).orElse(question) : question;
     }
 
     private static double millisSince(long start) {
