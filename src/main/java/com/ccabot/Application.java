@@ -43,12 +43,14 @@ public final class Application {
     private final Config config;
     private final MiniLmEmbeddingModel model;
     private final AnswerBackend backend;
+    private final AnswerModels models;
     private final Conversations conversations;
     private final AtomicReference<AnswerService> answers;
     private final Duration startup;
 
-    private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, Conversations conversations,
-                        AnswerService answers, Duration startup) {
+    private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerModels models,
+                        Conversations conversations, AnswerService answers, Duration startup) {
+        this.models = models;
         this.conversations = conversations;
         this.config = config;
         this.model = model;
@@ -69,17 +71,18 @@ public final class Application {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        AnswerBackend backend = backend(config, secrets);
-        ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
-        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
+        AnswerModels models = AnswerModels.shipped();
+        AnswerBackend backend = backend(config, secrets, models);
+        MiniLmEmbeddingModel model = embeddingModel(config);
         KnowledgeIndex index = index(config, model, knowledge);
         Conversations conversations = new Conversations(AnswerService.MAX_TURNS, AnswerService.FORGET_AFTER);
-        AnswerService answers = answerService(config, index, backend, conversations);
+        AnswerService answers = answerService(config, index, models, backend, conversations);
         // warmed up offline: the retrieval path is the same, and an LLM must not be called for practice
-        warmUp(answerService(config, index, extractive(config), new Conversations(1, Duration.ofSeconds(1))), index);
+        warmUp(answerService(config, index, models, extractive(config, models), new Conversations(1, Duration.ofSeconds(1))),
+                index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, backend, conversations, answers, startup);
+        return new Application(config, model, backend, models, conversations, answers, startup);
     }
 
     /**
@@ -89,7 +92,7 @@ public final class Application {
      */
     public KnowledgeIndex reload() {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        AnswerService fresh = answerService(config, index(config, model, knowledge), backend, conversations);
+        AnswerService fresh = answerService(config, index(config, model, knowledge), models, backend, conversations);
         answers.set(fresh);
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
@@ -101,8 +104,12 @@ public final class Application {
      */
     public static KnowledgeIndex indexOnly(Config config) {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        return index(config, embeddingModel(config), knowledge);
+    }
+
+    private static MiniLmEmbeddingModel embeddingModel(Config config) {
         ExecutorService embedding = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemonThreads());
-        return index(config, MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding), knowledge);
+        return MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
     }
 
     private static KnowledgeIndex index(Config config, MiniLmEmbeddingModel model, LoadedKnowledge knowledge) {
@@ -134,19 +141,18 @@ public final class Application {
         return questions;
     }
 
-    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerBackend backend,
-                                               Conversations conversations) {
+    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerModels models,
+                                               AnswerBackend backend, Conversations conversations) {
         var retrieval = config.retrieval();
-        AnswerModels models = AnswerModels.shipped();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
                 models.ranker(), models.gate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
         return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
     }
 
-    private static AnswerBackend backend(Config config, Secrets secrets) {
+    private static AnswerBackend backend(Config config, Secrets secrets, AnswerModels models) {
         var answer = config.answer();
-        ExtractiveBackend extractive = extractive(config);
+        ExtractiveBackend extractive = extractive(config, models);
         return switch (answer.backend()) {
             case ExtractiveBackend.NAME -> extractive;
             case "openai", "ollama" -> new LlmBackend(answer.backend(),
@@ -156,9 +162,9 @@ public final class Application {
         };
     }
 
-    private static ExtractiveBackend extractive(Config config) {
+    private static ExtractiveBackend extractive(Config config, AnswerModels models) {
         return new ExtractiveBackend(config.answer().maxSentences(), config.answer().maxChars(),
-                AnswerModels.shipped().choice().setting(ExtractiveBackend.FURTHER_SHARE, 0.5));
+                models.choice().setting(ExtractiveBackend.FURTHER_SHARE, ExtractiveBackend.DEFAULT_FURTHER_SHARE));
     }
 
     public Config config() {

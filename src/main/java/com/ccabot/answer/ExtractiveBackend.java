@@ -6,12 +6,9 @@ import com.ccabot.retrieval.Passage;
 import com.ccabot.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +26,8 @@ public final class ExtractiveBackend implements AnswerBackend {
 
     /** The model's setting for the share of the best score a further sentence needs. */
     public static final String FURTHER_SHARE = "further_share";
-    private static final double DEFAULT_FURTHER_SHARE = 0.5;
+    /** The share when the model file sets none. */
+    public static final double DEFAULT_FURTHER_SHARE = 0.5;
     private static final double REDUNDANT = 0.85;
     /** Room for a " [n]" marker after a sentence. */
     private static final int MARKER_ROOM = 5;

@@ -101,15 +101,18 @@ public final class ModelFitter {
         Rows rows = new Rows();
         for (EvalQuestion question : withQuotes(train)) {
             for (Evidence evidence : evidence(retriever.retrieve(question.question()))) {
-                rows.x().add(evidence.featureArray());
+                rows.x().add(evidence.features());
                 rows.y().add(answers(evidence, question.answerQuotes()));
             }
         }
+        // the sentences' features do not depend on the model: each question is retrieved once, then scored by each
+        List<Candidates> trainCandidates = candidates(retriever, train);
+        List<Candidates> validationCandidates = candidates(retriever, validation);
         LogisticModel best = null;
         double bestHits = -1;
         for (double penalty : PENALTIES) {
             LogisticModel model = LogisticModel.fit(EvidenceRanker.FEATURES, rows.matrix(), rows.labels(), penalty);
-            double hits = topSentenceHits(model, validation);
+            double hits = topSentenceHits(model, validationCandidates);
             report.append("sentence choice, L2 %.3f: the best sentence answers %.1f%% of validation questions%n"
                     .formatted(penalty, 100 * hits));
             if (hits > bestHits) {
@@ -118,19 +121,33 @@ public final class ModelFitter {
             }
         }
         report.append("sentence choice: the best sentence answers %.1f%% of train, %.1f%% of validation questions%n"
-                .formatted(100 * topSentenceHits(best, train), 100 * bestHits));
+                .formatted(100 * topSentenceHits(best, trainCandidates), 100 * bestHits));
         return best;
     }
 
-    /** The share of questions whose best-ranked sentence is one that answers them. */
-    private double topSentenceHits(LogisticModel choice, List<EvalQuestion> questions) {
-        HybridRetriever retriever = retriever(new AnswerModels(choice, NEUTRAL.answerability()));
-        List<EvalQuestion> quoted = withQuotes(questions);
-        long hits = quoted.stream().filter(q -> {
-            List<Evidence> ranked = retriever.retrieve(q.question()).evidence();
-            return !ranked.isEmpty() && answers(ranked.get(0), q.answerQuotes());
+    /** The sentences retrieval offers for a question with answer quotes, in retrieval's order. */
+    private record Candidates(EvalQuestion question, List<Evidence> sentences) {}
+
+    private static List<Candidates> candidates(HybridRetriever retriever, List<EvalQuestion> questions) {
+        return withQuotes(questions).stream()
+                .map(q -> new Candidates(q, retriever.retrieve(q.question()).evidence())).toList();
+    }
+
+    /** The share of questions whose best-scored sentence (the first of equals) is one that answers them. */
+    private static double topSentenceHits(LogisticModel choice, List<Candidates> questions) {
+        long hits = questions.stream().filter(c -> {
+            Evidence top = null;
+            double best = Double.NEGATIVE_INFINITY;
+            for (Evidence evidence : c.sentences()) {
+                double score = choice.probability(evidence.features());
+                if (score > best) {
+                    top = evidence;
+                    best = score;
+                }
+            }
+            return top != null && answers(top, c.question().answerQuotes());
         }).count();
-        return quoted.isEmpty() ? 0 : (double) hits / quoted.size();
+        return questions.isEmpty() ? 0 : (double) hits / questions.size();
     }
 
     private static List<EvalQuestion> withQuotes(List<EvalQuestion> questions) {

@@ -2,7 +2,6 @@ package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,25 +14,6 @@ import java.util.Set;
  * words of the question the best window lacks.
  */
 public final class AnswerabilityGate {
-
-    /**
-     * The sentences whose windows hold a number, year or ordinal of the question, best first: a question about
-     * 2019 is not answered by a sentence about 2013 and 2024, however close it is otherwise. All of them when the
-     * question has no numbers; none when no window holds any of them. (Requiring every number would decline a
-     * question whose numbers come from two sentences, or one with a false premise that the answer corrects.)
-     */
-    public static List<Evidence> holdingNumbers(AnalysedQuestion question, List<Evidence> evidence, KnowledgeIndex index) {
-        List<String> numbers = numbers(question);
-        if (numbers.isEmpty()) {
-            return evidence;
-        }
-        return evidence.stream().filter(e -> numbers.stream().anyMatch(window(e, index)::contains)).toList();
-    }
-
-    private static List<String> numbers(AnalysedQuestion question) {
-        return question.terms().stream().map(QuestionTerm::indexed)
-                .filter(term -> term.chars().anyMatch(Character::isDigit)).distinct().toList();
-    }
 
     /** The features of a question and its best evidence, in the order the model's weights are in. */
     public static final List<String> FEATURES = List.of("best_choice", "window_coverage", "names_missing",
@@ -62,13 +42,31 @@ public final class AnswerabilityGate {
         if (minSimilarity < 0 || minSimilarity > 1 || minCoverage < 0 || minCoverage > 1) {
             throw new IllegalArgumentException("gate floors must be between 0 and 1");
         }
-        this.minSimilarity = minSimilarity;
-        this.minCoverage = minCoverage;
         if (!model.features().equals(FEATURES)) {
             throw new IllegalArgumentException("the answerability model has features " + model.features()
                     + ", expected " + FEATURES);
         }
         this.model = model;
+        this.minSimilarity = minSimilarity;
+        this.minCoverage = minCoverage;
+    }
+
+    /**
+     * The sentences whose windows hold a number, year or ordinal of the question, best first: a question about
+     * 2019 is not answered by a sentence about 2013 and 2024, however close it is otherwise. All of them when the
+     * question has no numbers; none when no window holds any of them. (Requiring every number would decline a
+     * question whose numbers come from two sentences, or one with a false premise that the answer corrects.)
+     */
+    private static List<Evidence> holdingNumbers(List<QuestionTerm> numbers, List<Evidence> evidence) {
+        if (numbers.isEmpty()) {
+            return evidence;
+        }
+        return evidence.stream().filter(e -> numbers.stream().anyMatch(n -> e.window().contains(n.indexed()))).toList();
+    }
+
+    /** The question's numbers, years and ordinals, as the knowledge spells them. */
+    private static List<QuestionTerm> numbers(AnalysedQuestion question) {
+        return question.terms().stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList();
     }
 
     public LogisticModel model() {
@@ -82,15 +80,15 @@ public final class AnswerabilityGate {
         if (question.isEmpty() || evidence.isEmpty()) {
             return new RelevanceVerdict(false, best, coverage, "no content words to search for", List.of(), 0);
         }
-        List<Evidence> holding = holdingNumbers(question, evidence, index);
+        List<QuestionTerm> numbers = numbers(question);
+        List<Evidence> holding = holdingNumbers(numbers, evidence);
         if (holding.isEmpty()) {
-            List<String> numbers = question.terms().stream().filter(t -> numbers(question).contains(t.indexed()))
-                    .map(QuestionTerm::word).distinct().toList();
-            return new RelevanceVerdict(false, best, coverage, "no passage gives " + String.join(", ", numbers), numbers, 0);
+            List<String> words = numbers.stream().map(QuestionTerm::word).distinct().toList();
+            return new RelevanceVerdict(false, best, coverage, "no passage gives " + String.join(", ", words), words, 0);
         }
         double[] x = features(question, passages, holding, ranker, index);
         double probability = model.probability(x);
-        List<String> missing = missing(question, window(holding.get(0), index));
+        List<String> missing = missing(question, holding.get(0).window());
         double windowCoverage = x[FEATURES.indexOf("window_coverage")];
         if (best < minSimilarity || windowCoverage < minCoverage) {
             return new RelevanceVerdict(false, best, coverage, "below the configured floor (similarity %.2f, coverage %.2f)"
@@ -107,9 +105,8 @@ public final class AnswerabilityGate {
     /** The gate's features, for judging and for fitting the model. */
     public static double[] features(AnalysedQuestion question, List<Passage> passages, List<Evidence> evidence,
                                     EvidenceRanker ranker, KnowledgeIndex index) {
-        int similarity = EvidenceRanker.FEATURES.indexOf("sim_sentence");
-        Set<String> window = window(evidence.get(0), index);
-        double logit = ranker.model().logit(evidence.get(0).featureArray());
+        Set<String> window = evidence.get(0).window();
+        double logit = ranker.model().logit(evidence.get(0).features());
         return new double[] {
             Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, logit)),
             question.coverageBy(window),
@@ -117,24 +114,11 @@ public final class AnswerabilityGate {
             question.coverage(),
             question.share(term -> question.terms().stream().anyMatch(t -> t.indexed().equals(term) && !t.matched())),
             passages.stream().mapToDouble(Passage::similarity).max().orElse(0),
-            evidence.stream().mapToDouble(e -> e.features().get(similarity)).max().orElse(0),
+            evidence.stream().mapToDouble(e -> e.feature("sim_sentence")).max().orElse(0),
             missingRarest(question, window, index),
-            // a short keyword query ("luban workshops") is less close in meaning to any sentence than a full question
+            // a keyword query of two or three words is less close in meaning to any sentence than a full question
             Math.min(LONG_QUESTION, question.terms().size()) / (double) LONG_QUESTION,
         };
-    }
-
-    /** The terms of a sentence's window: itself, its neighbours, its article's title. */
-    static Set<String> window(Evidence evidence, KnowledgeIndex index) {
-        Set<String> terms = new HashSet<>(index.sentence(evidence.text()).terms());
-        if (!evidence.before().isEmpty()) {
-            terms.addAll(index.sentence(evidence.before()).terms());
-        }
-        if (!evidence.after().isEmpty()) {
-            terms.addAll(index.sentence(evidence.after()).terms());
-        }
-        terms.addAll(index.titleTerms(evidence.passage().chunk().article()));
-        return terms;
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.ccabot.retrieval;
 
-import java.util.List;
+import java.util.Set;
 
 /**
  * A sentence of a retrieved passage, with the sentences around it, scored as the place an answer would come from:
@@ -10,20 +10,32 @@ import java.util.List;
  * @param sentence its number among its article's sentences
  * @param before   the sentence before it in the article, or an empty string
  * @param after    the sentence after it, or an empty string
+ * @param window   the analysed terms of the sentence, its neighbours and its article's title
  */
-public record Evidence(Passage passage, int sentence, String text, String before, String after, List<Double> features,
-                       double score) {
+public record Evidence(Passage passage, int sentence, String text, String before, String after, Set<String> window,
+                       double[] features, double score) {
 
     public Evidence {
-        features = List.copyOf(features);
+        window = Set.copyOf(window);
+        features = features.clone();
     }
 
     /** Whether it reads as a continuation of the sentence before ("He said…", "These include…"). */
     public boolean leansBack() {
-        return features.get(EvidenceRanker.FEATURES.indexOf("leans_back")) > 0 && !before.isEmpty();
+        return feature("leans_back") > 0 && !before.isEmpty();
     }
 
-    public double[] featureArray() {
-        return features.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The value of one of {@link EvidenceRanker#FEATURES}. */
+    public double feature(String name) {
+        int index = EvidenceRanker.FEATURES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no sentence feature " + name);
+        }
+        return features[index];
+    }
+
+    @Override
+    public double[] features() {
+        return features.clone();
     }
 }

@@ -70,28 +70,35 @@ public final class EvidenceRanker {
                 String text = chunk.sentences().get(j);
                 String before = number > 0 && number - 1 < article.size() ? article.get(number - 1) : "";
                 String after = number + 1 < article.size() ? article.get(number + 1) : "";
-                double[] x = features(number, text, before, after, passage, terms, vector, questionTerms, type, definition, index);
-                List<Double> values = new ArrayList<>(x.length);
-                for (double value : x) {
-                    values.add(value);
-                }
-                ranked.add(new Evidence(passage, number, text, before, after, values, model.probability(x)));
+                Set<String> window = window(text, before, after, passage, index);
+                double[] x = features(number, text, before, after, window, passage, terms, vector, questionTerms, type,
+                        definition, index);
+                ranked.add(new Evidence(passage, number, text, before, after, window, x, model.probability(x)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Evidence::score).reversed());
         return ranked;
     }
 
-    private static double[] features(int number, String text, String before, String after, Passage passage, AnalysedQuestion terms,
-                                     float[] vector, Set<String> questionTerms, AnswerType type,
-                                     Optional<DefinitionQuestion> definition, KnowledgeIndex index) {
+    /** The terms of a sentence's window: itself, its neighbours, its article's title. */
+    private static Set<String> window(String text, String before, String after, Passage passage, KnowledgeIndex index) {
+        Set<String> window = new HashSet<>(index.sentence(text).terms());
+        if (!before.isEmpty()) {
+            window.addAll(index.sentence(before).terms());
+        }
+        if (!after.isEmpty()) {
+            window.addAll(index.sentence(after).terms());
+        }
+        window.addAll(index.titleTerms(passage.chunk().article()));
+        return window;
+    }
+
+    private static double[] features(int number, String text, String before, String after, Set<String> window,
+                                     Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms,
+                                     AnswerType type, Optional<DefinitionQuestion> definition, KnowledgeIndex index) {
         SentenceFeatures sentence = index.sentence(text);
         Optional<SentenceFeatures> previous = before.isEmpty() ? Optional.empty() : Optional.of(index.sentence(before));
         Optional<SentenceFeatures> next = after.isEmpty() ? Optional.empty() : Optional.of(index.sentence(after));
-        Set<String> window = new HashSet<>(sentence.terms());
-        previous.ifPresent(p -> window.addAll(p.terms()));
-        next.ifPresent(n -> window.addAll(n.terms()));
-        window.addAll(index.titleTerms(passage.chunk().article()));
         long newWords = sentence.terms().stream().filter(t -> !questionTerms.contains(t)).count();
         boolean specificType = type != AnswerType.OTHER;
         boolean found = type.foundIn(text);
