@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -32,8 +34,19 @@ public final class TermAnalyzer extends Analyzer {
     static final String WORDS_FIELD = "words";
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
 
+    /** The terms countries are indexed by, as this analysis spells them. */
+    private final Set<String> countries;
+
     public TermAnalyzer() {
         super(PER_FIELD_REUSE_STRATEGY); // the two fields analyse differently: they must not share components
+        Set<String> terms = new HashSet<>();
+        TermVariants.COUNTRIES.terms().values().forEach(country -> terms.addAll(terms(country)));
+        this.countries = Set.copyOf(terms);
+    }
+
+    /** Whether an analysed term names a country ("kyrgyzstan" for Kyrgyz, Kyrgyzstan, kyrgyzstanis). */
+    public boolean namesCountry(String term) {
+        return countries.contains(term);
     }
 
     @Override

@@ -52,21 +52,30 @@ public final class AnswerabilityGate {
     }
 
     /**
-     * The sentences whose windows hold a number, year or ordinal of the question, best first: a question about
-     * 2019 is not answered by a sentence about 2013 and 2024, however close it is otherwise. All of them when the
-     * question has no numbers; none when no window holds any of them. (Requiring every number would decline a
-     * question whose numbers come from two sentences, or one with a false premise that the answer corrects.)
+     * A part of the question that some retrieved window must hold, or the question is not answered there: one of
+     * its numbers, years and ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024;
+     * requiring every number would decline a question whose numbers come from two sentences), every country it
+     * names (Kazakhstan's figures are not Uzbekistan's), and what it asks about ("the director of…").
      */
-    private static List<Evidence> holdingNumbers(List<QuestionTerm> numbers, List<Evidence> evidence) {
-        if (numbers.isEmpty()) {
-            return evidence;
+    private record Requirement(List<QuestionTerm> terms, boolean any, String declines) {
+
+        boolean heldBy(Evidence evidence) {
+            return terms.isEmpty() || (any ? terms.stream().anyMatch(t -> evidence.window().contains(t.indexed()))
+                    : terms.stream().allMatch(t -> evidence.window().contains(t.indexed())));
         }
-        return evidence.stream().filter(e -> numbers.stream().anyMatch(n -> e.window().contains(n.indexed()))).toList();
+
+        List<String> words() {
+            return terms.stream().map(QuestionTerm::word).distinct().toList();
+        }
     }
 
-    /** The question's numbers, years and ordinals, as the knowledge spells them. */
-    private static List<QuestionTerm> numbers(AnalysedQuestion question) {
-        return question.terms().stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList();
+    private static List<Requirement> requirements(AnalysedQuestion question) {
+        List<QuestionTerm> terms = question.terms();
+        return List.of(
+                new Requirement(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
+                        "no passage gives "),
+                new Requirement(terms.stream().filter(QuestionTerm::country).toList(), false, "no passage is about "),
+                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the "));
     }
 
     public LogisticModel model() {
@@ -80,11 +89,17 @@ public final class AnswerabilityGate {
         if (question.isEmpty() || evidence.isEmpty()) {
             return new RelevanceVerdict(false, best, coverage, "no content words to search for", List.of(), 0);
         }
-        List<QuestionTerm> numbers = numbers(question);
-        List<Evidence> holding = holdingNumbers(numbers, evidence);
+        List<Requirement> requirements = requirements(question);
+        for (Requirement requirement : requirements) {
+            if (evidence.stream().noneMatch(requirement::heldBy)) {
+                List<String> words = requirement.words();
+                return new RelevanceVerdict(false, best, coverage, requirement.declines() + String.join(", ", words), words, 0);
+            }
+        }
+        // the model judges the windows that meet every requirement, or, when none meets them all, the first one
+        List<Evidence> holding = evidence.stream().filter(e -> requirements.stream().allMatch(r -> r.heldBy(e))).toList();
         if (holding.isEmpty()) {
-            List<String> words = numbers.stream().map(QuestionTerm::word).distinct().toList();
-            return new RelevanceVerdict(false, best, coverage, "no passage gives " + String.join(", ", words), words, 0);
+            holding = evidence.stream().filter(requirements.get(0)::heldBy).toList();
         }
         double[] x = features(question, passages, holding, ranker, index);
         double probability = model.probability(x);
@@ -112,7 +127,7 @@ public final class AnswerabilityGate {
             question.coverageBy(window),
             Math.min(MANY_NAMES, namesMissing(question, window)) / (double) MANY_NAMES,
             question.coverage(),
-            question.share(term -> question.terms().stream().anyMatch(t -> t.indexed().equals(term) && !t.matched())),
+            unknownShare(question),
             passages.stream().mapToDouble(Passage::similarity).max().orElse(0),
             evidence.stream().mapToDouble(e -> e.feature("sim_sentence")).max().orElse(0),
             missingRarest(question, window, index),
@@ -127,6 +142,11 @@ public final class AnswerabilityGate {
      */
     private static long namesMissing(AnalysedQuestion question, Set<String> window) {
         return question.terms().stream().filter(t -> t.salient() || t.rare()).filter(t -> !window.contains(t.indexed())).count();
+    }
+
+    /** The IDF-weighted share of the question's terms that no article has, even corrected. */
+    private static double unknownShare(AnalysedQuestion question) {
+        return question.share(term -> question.terms().stream().anyMatch(t -> t.indexed().equals(term) && !t.matched()));
     }
 
     /** The rarest question term the window lacks, as a share of the rarity of a term the knowledge lacks (0–1). */

@@ -29,16 +29,18 @@ public final class QuestionAnalyzer {
     private final TermAnalyzer analyzer;
     private final LexicalIndex lexical;
     private final Set<String> questionWords;
+    private final QuestionFocus focus;
 
     public QuestionAnalyzer(TermAnalyzer analyzer, LexicalIndex lexical) {
         this.analyzer = analyzer;
         this.lexical = lexical;
         this.questionWords = Set.copyOf(analyzer.terms(QUESTION_WORDS));
+        this.focus = new QuestionFocus(analyzer, questionWords);
     }
 
     /**
      * A word written with a digit, or with a capital (not the sentence's first, in a question not typed in
-     * capitals), names something.
+     * capitals), names something; so does a country however it is typed.
      */
     private static boolean salient(String word, boolean shouting, boolean first) {
         return word.chars().anyMatch(Character::isDigit)
@@ -49,6 +51,7 @@ public final class QuestionAnalyzer {
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
+        List<String> asked = focus.of(question);
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();
             if (questionWords.contains(term) || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
@@ -58,8 +61,9 @@ public final class QuestionAnalyzer {
             boolean known = frequency > 0;
             String correction = known ? null : lexical.correction(token.word(), term).orElse(null);
             boolean first = terms.isEmpty() && question.strip().startsWith(token.word());
-            terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction, salient(token.word(), shouting, first),
-                    known && frequency <= RARE, token.word()));
+            boolean country = analyzer.namesCountry(term);
+            terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction,
+                    country || salient(token.word(), shouting, first), known && frequency <= RARE, country, asked.contains(term), token.word()));
         }
         return new AnalysedQuestion(terms);
     }

@@ -49,6 +49,22 @@ class AnswerPathTest {
     }
 
     @Test
+    void declinesAQuestionAboutACountryTheAnswerWindowDoesNotNameAndNamesIt() {
+        Answer answer = app.answers().answerWithoutCache("How long is the Afghan section of the gas pipeline?");
+
+        assertThat(answer.answered()).isFalse();
+        assertThat(answer.text()).contains("Afghan");
+    }
+
+    @Test
+    void declinesAQuestionAboutAnAttributeNoWindowGivesAndNamesIt() {
+        Answer answer = app.answers().answerWithoutCache("What is the population of the cities on the gas pipeline?");
+
+        assertThat(answer.answered()).isFalse();
+        assertThat(answer.text()).contains("population");
+    }
+
+    @Test
     void anOffTopicQuestionStaysDeclinedInsideAConversation() {
         String conversation = "path-test-" + System.nanoTime();
         Answer first = app.answers().answer("Where was the Central Asia-China gas pipeline opened?", conversation);

@@ -19,6 +19,14 @@ class TermVariantsTest {
     private final TermAnalyzer analyzer = new TermAnalyzer();
 
     @Test
+    void knowsWhichTermsNameCountriesHoweverTheyAreWritten() {
+        assertThat(analyzer.terms("mongolian herders")).first().matches(analyzer::namesCountry);
+        assertThat(analyzer.terms("Peru")).first().matches(analyzer::namesCountry);
+        assertThat(analyzer.terms("pipeline")).first().matches(term -> !analyzer.namesCountry(term));
+        assertThat(analyzer.terms("Asia")).first().matches(term -> !analyzer.namesCountry(term), "a region is not a country");
+    }
+
+    @Test
     void aCountrysAdjectiveAndItsNameShareATerm() {
         List<String> country = analyzer.terms("Kyrgyzstan");
 

@@ -1,0 +1,70 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.TermAnalyzer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks about, read from its wording: the thing counted in "how many workshops", the attribute in
+ * "what is the population of…", "who is the director of…", "Kazakhstan's GDP". A passage that lacks it does not
+ * answer the question, however close it is otherwise: a sentence about a centre's opening does not give its
+ * director. The words that only name the kind of answer ("the date of", "the name of") are left to the answer type.
+ */
+final class QuestionFocus {
+
+    private static final String WORD = "[\\p{L}][\\p{L}\\-]*";
+    /** Words that end a noun phrase: verbs, auxiliaries, prepositions, conjunctions. */
+    private static final Set<String> ENDS = Set.of("is", "are", "was", "were", "do", "does", "did", "have", "has", "had",
+            "will", "would", "can", "could", "should", "of", "for", "in", "at", "on", "to", "from", "by", "with", "between",
+            "behind", "that", "which", "who", "and", "or", "there", "per", "among", "into", "under", "over", "during",
+            "since", "after", "before", "about", "than", "the", "a", "an", "this", "these", "those", "its", "their");
+    /** Nouns that say which kind of answer is wanted, checked by the answer type instead. */
+    private static final Set<String> KINDS = Set.of("date", "dates", "time", "times", "year", "years", "day", "days", "month",
+            "number", "numbers", "name", "names", "amount", "kind", "type", "way", "ways", "thing", "things", "one", "ones",
+            "part", "role", "purpose", "aim", "goal", "point", "main", "significance", "meaning", "reason", "reasons",
+            "title", "headline", "author", "source", "topic", "subject", "story", "article", "news");
+    private static final Pattern ASKS = Pattern.compile(
+            "\\bhow (?:many|much) ((?:" + WORD + " ?){1,3})"
+            + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
+            + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for)\\b| ?[?.!]| ?$)");
+
+    private final TermAnalyzer analyzer;
+    private final Set<String> questionWords;
+
+    QuestionFocus(TermAnalyzer analyzer, Set<String> questionWords) {
+        this.analyzer = analyzer;
+        this.questionWords = questionWords;
+    }
+
+    /**
+     * The noun a counted phrase ends in: "additional scholarships did…" → scholarships, "people attended…" → people;
+     * the phrase ends at an auxiliary or preposition, or at a past participle after its first word.
+     */
+    private static String head(String phrase) {
+        String head = "";
+        String[] words = phrase.strip().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (ENDS.contains(words[i]) || i > 0 && words[i].endsWith("ed")) {
+                break;
+            }
+            head = words[i];
+        }
+        return head;
+    }
+
+    /** The analysed terms of what the question asks about; empty when its wording does not say. */
+    List<String> of(String question) {
+        Matcher matcher = ASKS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+        if (!matcher.find()) {
+            return List.of();
+        }
+        String head = matcher.group(1) != null ? head(matcher.group(1)) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+        if (head.isEmpty() || ENDS.contains(head) || KINDS.contains(head)) {
+            return List.of();
+        }
+        return analyzer.terms(head).stream().filter(t -> !questionWords.contains(t)).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.TermAnalyzer;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QuestionFocusTest {
+
+    private final TermAnalyzer analyzer = new TermAnalyzer();
+    private final QuestionFocus focus = new QuestionFocus(analyzer, Set.copyOf(analyzer.terms("what how many much")));
+
+    @Test
+    void findsTheAttributeAQuestionAsksFor() {
+        assertThat(focus.of("What is the population of Mongolia?")).containsExactly("popul");
+        assertThat(focus.of("Who was the architect of the new museum in Dushanbe?")).containsExactly("architect");
+        assertThat(focus.of("what's the annual budget for the canal project")).containsExactly("budget");
+    }
+
+    @Test
+    void findsWhatIsCountedNotTheWordsAroundIt() {
+        assertThat(focus.of("How many additional flights did the airline add?")).containsExactly("flight");
+        assertThat(focus.of("how many tourists visited Samarkand last year")).containsExactly("tourist");
+        assertThat(focus.of("How much money was spent on the bridge?")).containsExactly("monei");
+    }
+
+    @Test
+    void findsTheAttributeOfAPossessive() {
+        assertThat(focus.of("What was Mongolia's GDP in 2023?")).containsExactly("gdp");
+        assertThat(focus.of("turkmenistan's capital?")).containsExactly("capit");
+    }
+
+    @Test
+    void leavesTheKindOfAnswerToTheAnswerType() {
+        assertThat(focus.of("What was the date of the opening of the bridge?")).isEmpty();
+        assertThat(focus.of("What is the name of the new airport?")).isEmpty();
+        assertThat(focus.of("How much will the bridge cost to build?")).isEmpty();
+    }
+
+    @Test
+    void saysNothingWhenTheWordingDoesNotSay() {
+        assertThat(focus.of("Who opened the bridge over the Amu Darya?")).isEmpty();
+        assertThat(focus.of("When did the first train reach Tashkent?")).isEmpty();
+    }
+}
