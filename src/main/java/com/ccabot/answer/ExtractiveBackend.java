@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import com.ccabot.knowledge.Article;
 import com.ccabot.retrieval.Evidence;
 import com.ccabot.retrieval.Passage;
+import com.ccabot.retrieval.MetaQuestion;
 import com.ccabot.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,6 +79,11 @@ public final class ExtractiveBackend implements AnswerBackend {
 
         String text() {
             return withBefore ? display(evidence.before()) + " " + display(evidence.text()) : display(evidence.text());
+        }
+
+        /** The text with its photo credit, for a question about a picture. */
+        String textWithCredit() {
+            return withBefore ? display(evidence.before()) + " " + evidence.text() : evidence.text();
         }
 
         Passage passage() {
@@ -159,9 +165,10 @@ public final class ExtractiveBackend implements AnswerBackend {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         Map<String, List<Candidate>> byArticle = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
+        boolean aboutPictures = MetaQuestion.aboutPictures(question);
         for (Candidate candidate : chosen) {
             String file = candidate.passage().chunk().article().file();
-            String sentence = candidate.text();
+            String sentence = aboutPictures ? candidate.textWithCredit() : candidate.text();
             String marker = " [" + numbers.getOrDefault(file, numbers.size() + 1) + "]";
             int room = maxChars - text.length() - (text.length() > 0 ? 1 : 0) - marker.length();
             if (sentence.length() > room && text.length() > 0) {

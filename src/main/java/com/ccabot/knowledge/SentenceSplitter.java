@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * and something that can start a sentence, unless the stop belongs to a number, an abbreviation, a
  * dotted acronym or an initial. News text pasted from the web often loses the space after a stop
  * ("conciseness.CGTN: What…"), so a stop glued to an upper-case letter also ends a sentence when a
- * real word precedes it. Full-width {@code 。！？} end a sentence with or without a space.
+ * real word precedes it. Full-width {@code 。！？} end a sentence with or without a space. A piece wholly in round
+ * brackets after a sentence (a photo credit, an aside) stays with that sentence.
  */
 public final class SentenceSplitter {
 
@@ -41,10 +42,30 @@ public final class SentenceSplitter {
         for (String line : LINE_BREAK.split(text, -1)) {
             String clean = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
             if (!clean.isEmpty()) {
-                splitLine(clean, sentences);
+                List<String> ofLine = new ArrayList<>();
+                splitLine(clean, ofLine);
+                for (int i = 0; i < ofLine.size(); i++) {
+                    String sentence = ofLine.get(i);
+                    if (i > 0 && isAside(sentence)) {
+                        // a credit or an aside in brackets after a sentence belongs to it: "… in Astana. (Xinhua/Li Wei)"
+                        sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + sentence);
+                    } else {
+                        sentences.add(sentence);
+                    }
+                }
             }
         }
         return List.copyOf(sentences);
+    }
+
+    /**
+     * Whether a piece of a line is wholly in round brackets and no sentence itself: "(Xinhua/Li Wei)", not
+     * "(It was late.)".
+     */
+    private static boolean isAside(String piece) {
+        return piece.length() > 2 && piece.charAt(0) == '(' && piece.charAt(piece.length() - 1) == ')'
+                && piece.indexOf(')') == piece.length() - 1
+                && piece.chars().noneMatch(c -> STOPS.indexOf(c) >= 0 || FULL_WIDTH_STOPS.indexOf(c) >= 0);
     }
 
     private void splitLine(String line, List<String> sentences) {

@@ -89,6 +89,11 @@ public final class AnswerabilityGate {
         if (question.isEmpty() || evidence.isEmpty()) {
             return new RelevanceVerdict(false, best, coverage, "no content words to search for", List.of(), 0);
         }
+        if (question.terms().stream().noneMatch(QuestionTerm::matched)) {
+            // not one word of the question is in any article, even corrected: "How tall is Mount Everest?"
+            List<String> words = question.terms().stream().map(QuestionTerm::word).distinct().toList();
+            return new RelevanceVerdict(false, best, coverage, "no article mentions " + String.join(", ", words), words, 0);
+        }
         List<Requirement> requirements = requirements(question);
         for (Requirement requirement : requirements) {
             if (evidence.stream().noneMatch(requirement::heldBy)) {

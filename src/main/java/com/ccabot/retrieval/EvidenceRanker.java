@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * names the speaker only in the sentence before. The score is a learned {@link LogisticModel} over features that
  * say nothing about any particular article: closeness in meaning, the share of the question's words held by the
  * sentence and by its window, whether it holds the kind of fact asked for, whether it adds anything beyond
- * restating the question, and what kind of sentence it is (a caption, a question, a continuation).
+ * restating the question, and what kind of sentence it is (a caption, a question, a continuation, a line that is
+ * not prose: a byline or a credit, which answers only a question about the article itself).
  */
 public final class EvidenceRanker {
 
     /** The features of a sentence, in the order the model's weights are in. */
     public static final List<String> FEATURES = List.of("sim_sentence", "sim_before", "sim_after", "sim_passage",
             "fused_rank", "coverage_sentence", "coverage_window", "coverage_before", "salient_window", "new_content",
-            "type_found", "type_missing", "definition", "short", "interrogative", "leans_back", "caption", "lead");
+            "type_found", "type_missing", "definition", "short", "interrogative", "leans_back", "caption", "caption_asked", "fragment", "fragment_asked", "lead");
 
     private static final Pattern LEANS_BACK = Pattern.compile(
             "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
@@ -32,6 +33,8 @@ public final class EvidenceRanker {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION = Pattern.compile("\\([^()]{0,80}/[^()]{0,80}\\)\\s*$|^photo\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
+    private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
     /** New words beyond the question's that count fully as "adds something". */
     private static final double NEW_WORDS_SATURATE = 8;
@@ -55,6 +58,8 @@ public final class EvidenceRanker {
                                KnowledgeIndex index) {
         AnswerType type = AnswerType.of(question);
         Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
+        boolean pictures = MetaQuestion.aboutPictures(question);
+        boolean meta = MetaQuestion.aboutTheArticle(question);
         Set<String> questionTerms = new HashSet<>();
         terms.terms().forEach(t -> questionTerms.add(t.indexed()));
         Set<String> seen = new HashSet<>();
@@ -72,7 +77,7 @@ public final class EvidenceRanker {
                 String after = number + 1 < article.size() ? article.get(number + 1) : "";
                 Set<String> window = window(text, before, after, passage, index);
                 double[] x = features(number, text, before, after, window, passage, terms, vector, questionTerms, type,
-                        definition, index);
+                        definition, pictures, meta, index);
                 ranked.add(new Evidence(passage, number, text, before, after, window, x, model.probability(x)));
             }
         }
@@ -95,13 +100,16 @@ public final class EvidenceRanker {
 
     private static double[] features(int number, String text, String before, String after, Set<String> window,
                                      Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms,
-                                     AnswerType type, Optional<DefinitionQuestion> definition, KnowledgeIndex index) {
+                                     AnswerType type, Optional<DefinitionQuestion> definition, boolean pictures,
+                                     boolean meta, KnowledgeIndex index) {
         SentenceFeatures sentence = index.sentence(text);
         Optional<SentenceFeatures> previous = before.isEmpty() ? Optional.empty() : Optional.of(index.sentence(before));
         Optional<SentenceFeatures> next = after.isEmpty() ? Optional.empty() : Optional.of(index.sentence(after));
         long newWords = sentence.terms().stream().filter(t -> !questionTerms.contains(t)).count();
         boolean specificType = type != AnswerType.OTHER;
         boolean found = type.foundIn(text);
+        boolean caption = CAPTION.matcher(text.strip()).find();
+        boolean prose = PROSE.matcher(text).find();
         return new double[] {
             sentence.similarity(vector),
             previous.map(p -> p.similarity(vector)).orElse(0.0),
@@ -119,7 +127,10 @@ public final class EvidenceRanker {
             text.length() < SHORT_SENTENCE ? 1 : 0,
             text.strip().endsWith("?") ? 1 : 0,
             LEANS_BACK.matcher(text.strip()).find() ? 1 : 0,
-            CAPTION.matcher(text.strip()).find() ? 1 : 0,
+            caption ? 1 : 0,
+            caption && pictures ? 1 : 0,
+            !prose && !meta ? 1 : 0,
+            !prose && meta ? 1 : 0,
             number == 0 ? 1 : 0,
         };
     }

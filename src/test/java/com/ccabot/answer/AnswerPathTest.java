@@ -65,6 +65,14 @@ class AnswerPathTest {
     }
 
     @Test
+    void declinesAQuestionNoWordOfWhichIsInAnyArticle() {
+        Answer answer = app.answers().answerWithoutCache("How tall is Mount Everest?");
+
+        assertThat(answer.answered()).isFalse();
+        assertThat(answer.text()).contains("Everest");
+    }
+
+    @Test
     void anOffTopicQuestionStaysDeclinedInsideAConversation() {
         String conversation = "path-test-" + System.nanoTime();
         Answer first = app.answers().answer("Where was the Central Asia-China gas pipeline opened?", conversation);

@@ -10,6 +10,13 @@ class SentenceSplitterTest {
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     @Test
+    void keepsACreditInBracketsWithTheCaptionBeforeIt() {
+        assertThat(splitter.split("Workers lay track near Osh, May 3, 2024. (Photo/Aibek Sultanov)\nThe line opens in 2030."))
+                .containsExactly("Workers lay track near Osh, May 3, 2024. (Photo/Aibek Sultanov)", "The line opens in 2030.");
+        assertThat(splitter.split("(Reuters) The talks ended early.")).containsExactly("(Reuters) The talks ended early.");
+    }
+
+    @Test
     void splitsAtAFullStopFollowedBySpaceAndCapital() {
         assertThat(splitter.split("The forum opened. Leaders spoke! Was it useful? Yes."))
                 .containsExactly("The forum opened.", "Leaders spoke!", "Was it useful?", "Yes.");
