@@ -1,22 +1,26 @@
 package com.ccabot;
 
+import com.ccabot.answer.Answer;
 import com.ccabot.answer.AnswerBackend;
-import com.ccabot.answer.AnswerService;
 import com.ccabot.answer.Conversations;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.answer.LlmBackend;
+import com.ccabot.ask.Assistant;
+import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.cache.AnswerCache;
+import com.ccabot.cache.CacheFigures;
 import com.ccabot.config.Config;
 import com.ccabot.config.Secrets;
 import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.LoadedKnowledge;
+import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
-import com.ccabot.retrieval.AnswerModels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * The assembled bot: the one place where configuration becomes a running pipeline of loader, indexer,
  * retriever, backend and cache.
  */
-public final class Application {
+public final class Application implements Assistant {
 
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration WARM_UP = Duration.ofMillis(1500);
@@ -45,11 +50,11 @@ public final class Application {
     private final AnswerBackend backend;
     private final AnswerModels models;
     private final Conversations conversations;
-    private final AtomicReference<AnswerService> answers;
+    private final AtomicReference<QuestionPipeline> answers;
     private final Duration startup;
 
     private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerModels models,
-                        Conversations conversations, AnswerService answers, Duration startup) {
+                        Conversations conversations, QuestionPipeline answers, Duration startup) {
         this.models = models;
         this.conversations = conversations;
         this.config = config;
@@ -75,10 +80,10 @@ public final class Application {
         AnswerBackend backend = backend(config, secrets, models);
         MiniLmEmbeddingModel model = embeddingModel(config);
         KnowledgeIndex index = index(config, model, knowledge);
-        Conversations conversations = new Conversations(AnswerService.MAX_TURNS, AnswerService.FORGET_AFTER);
-        AnswerService answers = answerService(config, index, models, backend, conversations);
+        Conversations conversations = new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
+        QuestionPipeline answers = pipeline(config, index, models, backend, conversations);
         // warmed up offline: the retrieval path is the same, and an LLM must not be called for practice
-        warmUp(answerService(config, index, models, extractive(config, models), new Conversations(1, Duration.ofSeconds(1))),
+        warmUp(pipeline(config, index, models, extractive(config, models), new Conversations(1, Duration.ofSeconds(1))),
                 index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
@@ -90,9 +95,15 @@ public final class Application {
      * from then on; questions in flight finish on the old one. A folder that cannot be loaded leaves the old
      * index in place and throws {@link com.ccabot.knowledge.KnowledgeException}.
      */
-    public KnowledgeIndex reload() {
+    @Override
+    public void reload() {
+        reloadIndex();
+    }
+
+    /** As {@link #reload()}, returning the new index. */
+    public KnowledgeIndex reloadIndex() {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        AnswerService fresh = answerService(config, index(config, model, knowledge), models, backend, conversations);
+        QuestionPipeline fresh = pipeline(config, index(config, model, knowledge), models, backend, conversations);
         answers.set(fresh);
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
@@ -122,7 +133,7 @@ public final class Application {
      * length from a few words to a long question, so the JIT has compiled the path and ONNX Runtime has planned
      * memory for each input length before the first real question. Nothing is cached.
      */
-    private static void warmUp(AnswerService answers, KnowledgeIndex index) {
+    private static void warmUp(QuestionPipeline answers, KnowledgeIndex index) {
         long deadline = System.nanoTime() + WARM_UP.toNanos();
         List<String> questions = warmUpQuestions(index);
         for (int i = 0; System.nanoTime() < deadline; i++) {
@@ -141,13 +152,13 @@ public final class Application {
         return questions;
     }
 
-    private static AnswerService answerService(Config config, KnowledgeIndex index, AnswerModels models,
+    private static QuestionPipeline pipeline(Config config, KnowledgeIndex index, AnswerModels models,
                                                AnswerBackend backend, Conversations conversations) {
         var retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
                 models.ranker(), models.gate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
-        return new AnswerService(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
+        return new QuestionPipeline(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
     }
 
     private static AnswerBackend backend(Config config, Secrets secrets, AnswerModels models) {
@@ -171,9 +182,44 @@ public final class Application {
         return config;
     }
 
-    /** The answer service of the current index. */
-    public AnswerService answers() {
+    /** The answer path of the current index. */
+    public QuestionPipeline answers() {
         return answers.get();
+    }
+
+    @Override
+    public Answer answer(String message, String conversation, Consumer<String> partial) {
+        return answers.get().answer(message, conversation, partial);
+    }
+
+    @Override
+    public boolean streams() {
+        return answers.get().streams();
+    }
+
+    @Override
+    public String backendName() {
+        return answers.get().backendName();
+    }
+
+    @Override
+    public List<Article> articles() {
+        return answers.get().index().articles();
+    }
+
+    @Override
+    public int passages() {
+        return answers.get().index().chunks().size();
+    }
+
+    @Override
+    public CacheFigures cacheFigures() {
+        return answers.get().cacheFigures();
+    }
+
+    @Override
+    public String backendFigures() {
+        return answers.get().backendFigures();
     }
 
     public KnowledgeIndex index() {

@@ -14,6 +14,10 @@ import java.util.List;
  */
 public final class Conversations {
 
+    /** A follow-up leans on the last few turns; a conversation silent for half an hour starts afresh. */
+    public static final int MAX_TURNS = 6;
+    public static final Duration FORGET_AFTER = Duration.ofMinutes(30);
+
     /** At six turns of about 1.4 KB each, the most recently active 10,000 conversations stay under 100 MB. */
     private static final int MAX_CONVERSATIONS = 10_000;
 

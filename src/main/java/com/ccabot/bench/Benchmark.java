@@ -1,7 +1,7 @@
 package com.ccabot.bench;
 
 import com.ccabot.Application;
-import com.ccabot.answer.AnswerService;
+import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.eval.EvalReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,7 +57,7 @@ public final class Benchmark {
 
     /** Latency, throughput and memory of an application already started. */
     public void answering(Application app) throws InterruptedException {
-        AnswerService answers = app.answers();
+        QuestionPipeline answers = app.answers();
         out.printf("heap used after indexing: %6.1f MB%n", heapAfterGc() / 1e6);
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             questions.forEach(answers::answerWithoutCache);
@@ -73,7 +73,7 @@ public final class Benchmark {
         out.printf("throughput, 4 askers:     %6.0f uncached answers/s%n", throughput(answers, 4));
     }
 
-    private double[] latencies(AnswerService answers, boolean cached, int rounds) {
+    private double[] latencies(QuestionPipeline answers, boolean cached, int rounds) {
         List<Double> millis = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String question : questions) {
@@ -89,7 +89,7 @@ public final class Benchmark {
         return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
-    private double throughput(AnswerService answers, int askers) throws InterruptedException {
+    private double throughput(QuestionPipeline answers, int askers) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(askers);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Long>> counts = new ArrayList<>();

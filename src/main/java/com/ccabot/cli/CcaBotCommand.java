@@ -75,7 +75,7 @@ public final class CcaBotCommand implements Callable<Integer> {
         }
         TelegramTransport.requireWellFormed(secrets.telegramBotToken());
         Config config = config();
-        TelegramTransport telegram = TelegramTransport.start(Application.start(config), secrets.telegramBotToken());
+        TelegramTransport telegram = TelegramTransport.start(Application.start(config), config.telegram(), secrets.telegramBotToken());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram.close();

@@ -1,6 +1,6 @@
 package com.ccabot.console;
 
-import com.ccabot.Application;
+import com.ccabot.ask.Assistant;
 import com.ccabot.answer.Answer;
 import com.ccabot.chat.AnswerStats;
 import com.ccabot.chat.AnswerText;
@@ -33,14 +33,14 @@ public final class ConsoleChat {
               :help      this help
               :quit      leave (or Ctrl-D)""";
 
-    private final Application app;
+    private final Assistant app;
     private final InputStream in;
     private final PrintStream out;
     private final AnswerStats stats = new AnswerStats();
     /** One console session is one conversation: follow-ups refer to what was asked before in it. */
     private final String conversation = "console-" + java.util.UUID.randomUUID();
 
-    public ConsoleChat(Application app, InputStream in, PrintStream out) {
+    public ConsoleChat(Assistant app, InputStream in, PrintStream out) {
         this.app = app;
         this.in = in;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -58,7 +58,7 @@ public final class ConsoleChat {
     private int runOnTerminal() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("cca-bot").build();
-            terminal.writer().println("cca-bot: " + app.index().articles().size()
+            terminal.writer().println("cca-bot: " + app.articles().size()
                     + " articles loaded. Ask a question, or type :help.");
             while (true) {
                 String line;
@@ -96,7 +96,7 @@ public final class ConsoleChat {
 
     private String stats() {
         return "questions: %d (%d declined); latency p50 %.2f ms, p95 %.2f ms%n%s".formatted(stats.questions(),
-                stats.declined(), stats.latencyPercentile(50), stats.latencyPercentile(95), app.answers().cacheFigures());
+                stats.declined(), stats.latencyPercentile(50), stats.latencyPercentile(95), app.cacheFigures());
     }
 
     /** Answers one line or runs its command; false when the user asked to leave. */
@@ -111,14 +111,14 @@ public final class ConsoleChat {
                 return false;
             }
             case ":help", "/help", "/start", "?" -> print.accept(HELP + "\n");
-            case ":sources", "/sources" -> print.accept(AnswerText.sources(app.index().articles()) + "\n");
+            case ":sources", "/sources" -> print.accept(AnswerText.sources(app.articles()) + "\n");
             case ":stats", "/stats" -> print.accept(stats()
-                    + (app.answers().backendFigures().isEmpty() ? "" : "\n" + app.answers().backendFigures()) + "\n");
+                    + (app.backendFigures().isEmpty() ? "" : "\n" + app.backendFigures()) + "\n");
             default -> {
                 LivePrinter live = new LivePrinter(screen);
-                Answer answer = app.answers().streams()
-                        ? app.answers().answer(line, conversation, live::show)
-                        : app.answers().answer(line, conversation);
+                Answer answer = app.streams()
+                        ? app.answer(line, conversation, live::show)
+                        : app.answer(line, conversation);
                 stats.record(answer);
                 print.accept(live.finish(answer) + "\n");
             }

@@ -1,7 +1,7 @@
 package com.ccabot.eval;
 
 import com.ccabot.answer.Answer;
-import com.ccabot.answer.AnswerService;
+import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.answer.Declines;
 import com.ccabot.answer.QuestionScript;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ public final class EvalRunner {
     /** How the declines given before any search begin: hostile, empty, too long and non-English messages. */
     private static final List<String> BEFORE_RETRIEVAL = beforeRetrieval();
 
-    private final AnswerService answers;
+    private final QuestionPipeline answers;
 
-    public EvalRunner(AnswerService answers) {
+    public EvalRunner(QuestionPipeline answers) {
         this.answers = answers;
     }
 

@@ -1,14 +1,13 @@
 package com.ccabot.telegram;
 
-import com.ccabot.Application;
 import com.ccabot.answer.Answer;
-import com.ccabot.answer.AnswerService;
+import com.ccabot.answer.Conversations;
+import com.ccabot.ask.Assistant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.chat.AskerLimits;
 import com.ccabot.config.Config.TelegramSettings;
-import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.KnowledgeException;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private static final int LANE_THREADS = 32;
     private static final int INLINE_CACHE_SECONDS = 10;
 
-    private final Application app;
+    private final Assistant app;
     private final UpdateRouter router;
     private final SendQueue sender;
     private final TelegramSettings settings;
@@ -46,9 +45,9 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private final ChatLanes lanes = new ChatLanes(LANE_THREADS);
     /** Which conversation each of the bot's recent messages belongs to, so a reply to it continues that one. */
     private final Cache<String, String> conversationOfMessage = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(AnswerService.FORGET_AFTER).build();
+            .maximumSize(100_000).expireAfterWrite(Conversations.FORGET_AFTER).build();
 
-    public TelegramBot(Application app, SendQueue sender, TelegramSettings settings, String username, long botId) {
+    public TelegramBot(Assistant app, SendQueue sender, TelegramSettings settings, String username, long botId) {
         this.app = app;
         this.sender = sender;
         this.settings = settings;
@@ -108,12 +107,12 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
                 .action(ActionType.TYPING.toString()).build(), null);
         List<Integer> sent;
         Answer answer;
-        if (app.answers().streams()) {
+        if (app.streams()) {
             LiveReply live = new LiveReply(sender, target);
-            answer = app.answers().answer(question, conversation, live::update);
+            answer = app.answer(question, conversation, live::update);
             sent = finish(live, TelegramHtml.answer(answer));
         } else {
-            answer = app.answers().answer(question, conversation);
+            answer = app.answer(question, conversation);
             sent = reply(target, TelegramHtml.answer(answer));
         }
         stats.record(answer);
@@ -142,21 +141,21 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         if (!settings.allows(target.chatId())) {
             return;
         }
-        KnowledgeIndex index = app.index();
+        List<Article> articles = app.articles();
         switch (command.name()) {
             case "ask" -> {
                 if (command.argument().isBlank()) {
-                    reply(target, "Usage: <code>/ask your question</code>, e.g. <code>/ask " + TelegramHtml.escape(example(index)) + "</code>");
+                    reply(target, "Usage: <code>/ask your question</code>, e.g. <code>/ask " + TelegramHtml.escape(example(articles)) + "</code>");
                 } else {
                     ask(new Route.Ask(target, command.askerId(), command.argument(), null));
                 }
             }
-            case "start" -> reply(target, greeting(index));
+            case "start" -> reply(target, greeting(articles));
             case "help" -> reply(target, help());
-            case "sources" -> reply(target, TelegramHtml.sources(index.articles()));
-            case "about" -> reply(target, about(index));
-            case "stats" -> reply(target, isAdmin(command) ? stats.format(app.answers().cacheFigures())
-                    + (app.answers().backendFigures().isEmpty() ? "" : "\n" + TelegramHtml.escape(app.answers().backendFigures()))
+            case "sources" -> reply(target, TelegramHtml.sources(articles));
+            case "about" -> reply(target, about(articles));
+            case "stats" -> reply(target, isAdmin(command) ? stats.format(app.cacheFigures())
+                    + (app.backendFigures().isEmpty() ? "" : "\n" + TelegramHtml.escape(app.backendFigures()))
                     : notAllowed());
             case "reload" -> reply(target, isAdmin(command) ? reload() : notAllowed());
             default -> reply(target, "I don't know that command. Try /help.");
@@ -168,10 +167,10 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         InlineQueryResultArticle result;
         if (query.isBlank()) {
             result = article("hint", "Ask about China–Central Asia cooperation",
-                    "Type a question after @" + username + ", e.g. " + example(app.index()),
+                    "Type a question after @" + username + ", e.g. " + example(app.articles()),
                     TelegramHtml.escape("Ask me about China–Central Asia cooperation: @" + username + " your question"));
         } else {
-            Answer answer = app.answers().answer(query);
+            Answer answer = app.answer(query);
             stats.record(answer);
             String html = TelegramHtml.answer(answer);
             List<String> parts = MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT);
@@ -194,8 +193,8 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
 
     private String reload() {
         try {
-            KnowledgeIndex index = app.reload();
-            return "Reloaded: " + index.articles().size() + " articles, " + index.chunks().size() + " passages.";
+            app.reload();
+            return "Reloaded: " + app.articles().size() + " articles, " + app.passages() + " passages.";
         } catch (KnowledgeException e) {
             return "Reload failed, still answering from the previous articles: " + TelegramHtml.escape(e.getMessage());
         }
@@ -209,12 +208,12 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         return "Sorry, that command is for the bot's admins only.";
     }
 
-    private String greeting(KnowledgeIndex index) {
+    private String greeting(List<Article> articles) {
         StringBuilder text = new StringBuilder("Hello! I answer questions about <b>China–Central Asia cooperation</b>"
                 + " — summits, treaties, trade, education, poverty reduction, desertification, forums — from "
-                + index.articles().size() + " news articles, and I cite the article behind every claim.\n\n"
+                + articles.size() + " news articles, and I cite the article behind every claim.\n\n"
                 + "Just type a question, for example:");
-        index.articles().stream().limit(3)
+        articles.stream().limit(3)
                 .forEach(a -> text.append("\n• <i>").append(TelegramHtml.escape(example(a))).append("</i>"));
         text.append("\n\nIn groups, mention me (@").append(TelegramHtml.escape(username))
                 .append(") or use /ask. /sources lists my articles, /help shows the commands.");
@@ -228,16 +227,15 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
                 + "/sources — the articles I answer from\n/about — how I answer\n/help — this help";
     }
 
-    private String about(KnowledgeIndex index) {
-        String backend = app.answers().backendName();
+    private String about(List<Article> articles) {
+        String backend = app.backendName();
         return "I answer with the <b>" + TelegramHtml.escape(backend) + "</b> backend"
                 + (ExtractiveBackend.NAME.equals(backend) ? " (offline: sentences quoted from the articles)" : "")
-                + " from <b>" + index.articles().size() + "</b> articles (" + index.chunks().size() + " passages).";
+                + " from <b>" + articles.size() + "</b> articles (" + app.passages() + " passages).";
     }
 
     /** A question a user could ask, made from an article's title rather than written into the code. */
-    private static String example(KnowledgeIndex index) {
-        List<Article> articles = index.articles();
+    private static String example(List<Article> articles) {
         return articles.isEmpty() ? "what was agreed?" : example(articles.get(0));
     }
 

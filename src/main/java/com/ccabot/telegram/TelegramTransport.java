@@ -1,6 +1,6 @@
 package com.ccabot.telegram;
 
-import com.ccabot.Application;
+import com.ccabot.ask.Assistant;
 import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.config.ConfigException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,12 +56,7 @@ public final class TelegramTransport implements AutoCloseable {
      * Connects and starts answering. A malformed token is a {@link ConfigException}; a token Telegram rejects or
      * an unreachable Bot API an {@link IllegalStateException} saying so. Neither message contains the token.
      */
-    public static TelegramTransport start(Application app, String token) {
-        return start(app, app.config().telegram(), token);
-    }
-
-    /** Connects with these Telegram settings rather than the application's. */
-    public static TelegramTransport start(Application app, TelegramSettings settings, String token) {
+    public static TelegramTransport start(Assistant app, TelegramSettings settings, String token) {
         requireWellFormed(token);
         TelegramUrl url = telegramUrl(settings.apiUrl());
         OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), token, url);

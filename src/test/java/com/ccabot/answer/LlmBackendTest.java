@@ -1,5 +1,6 @@
 package com.ccabot.answer;
 
+import com.ccabot.ask.QuestionPipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -99,7 +100,7 @@ class LlmBackendTest {
         llm.failsWith500()
                 .fails(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")
                 .repliesAfter(Duration.ofSeconds(3), "too late [1]");
-        AnswerService answers = service("openai", settings(10, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        QuestionPipeline answers = service("openai", settings(10, Duration.ofSeconds(1), Duration.ofSeconds(5)));
 
         for (String question : new String[] {QUESTION, "How many pairs of sister cities are there?",
                 "How much did Uzbekistan's poverty rate decline?"}) {
@@ -115,7 +116,7 @@ class LlmBackendTest {
     @Test
     void skipsTheModelAfterRepeatedFailuresAndTriesAgainAfterTheCoolDown() throws Exception {
         llm.failsWith500().failsWith500().replies("Astana [1].");
-        AnswerService answers = service("openai", settings(2, Duration.ofSeconds(5), Duration.ofMillis(800)));
+        QuestionPipeline answers = service("openai", settings(2, Duration.ofSeconds(5), Duration.ofMillis(800)));
 
         answers.answerWithoutCache(QUESTION);
         answers.answerWithoutCache(QUESTION);
@@ -158,7 +159,7 @@ class LlmBackendTest {
         llm.replies("The summit was held in Astana [1].")
                 .replies("Which treaty did the six heads of state sign at the Astana summit")
                 .replies("They signed a treaty on eternal good-neighborliness, friendship and cooperation [1].");
-        AnswerService answers = service("openai", defaults());
+        QuestionPipeline answers = service("openai", defaults());
 
         answers.answer(QUESTION, "chat-1");
         Answer followUp = answers.answer("which treaty did they sign there?", "chat-1");
@@ -216,7 +217,7 @@ class LlmBackendTest {
     @Test
     void recordsTokenUsageForTheStats() {
         llm.replies("Astana [1].");
-        AnswerService answers = service("openai", defaults());
+        QuestionPipeline answers = service("openai", defaults());
 
         answers.answer(QUESTION);
 
@@ -226,7 +227,7 @@ class LlmBackendTest {
     @Test
     void theApiKeyNeverReachesTheLogs() {
         llm.failsWith500().failsWith500();
-        AnswerService answers = service("openai", settings(5, Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        QuestionPipeline answers = service("openai", settings(5, Duration.ofSeconds(5), Duration.ofSeconds(5)));
         answers.answer(QUESTION);
 
         assertThat(logs.list).allSatisfy(e -> {
@@ -235,7 +236,7 @@ class LlmBackendTest {
         });
     }
 
-    private AnswerService service(String backend, LlmSettings openAiSettings) {
+    private QuestionPipeline service(String backend, LlmSettings openAiSettings) {
         // an OpenAI-compatible base URL ends in /v1; Ollama's is the server's root
         LlmSettings settings = backend.equals("ollama") ? new LlmSettings(llm.url(), openAiSettings.model(),
                 openAiSettings.temperature(), openAiSettings.maxTokens(), openAiSettings.timeout(), openAiSettings.retries(),
@@ -244,16 +245,16 @@ class LlmBackendTest {
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 new ExtractiveBackend(3, 600), settings);
-        return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
+        return new QuestionPipeline(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
     }
 
-    private AnswerService streamingService(String backend) {
+    private QuestionPipeline streamingService(String backend) {
         LlmSettings settings = backend.equals("ollama") ? ollama(defaults()) : defaults();
         var index = TestPipeline.app().index();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 ChatModels.streaming(backend, settings, KEY), new ExtractiveBackend(3, 600), settings);
-        return new AnswerService(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
+        return new QuestionPipeline(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
     }
 
     private LlmSettings ollama(LlmSettings s) {

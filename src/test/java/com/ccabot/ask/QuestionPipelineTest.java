@@ -1,15 +1,17 @@
-package com.ccabot.answer;
+package com.ccabot.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccabot.TestPipeline;
+import com.ccabot.answer.Answer;
+import com.ccabot.answer.Citation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class AnswerServiceTest {
+class QuestionPipelineTest {
 
-    private final AnswerService answers = TestPipeline.app().answers();
+    private final QuestionPipeline answers = TestPipeline.app().answers();
 
     @Test
     void answersShortlyWithAMarkerForEveryCitationAndACitationForEveryMarker() {
