@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A question's content terms, the words that carry its meaning, ready for search and for the relevance gate. */
-public record AnalysedQuestion(List<QuestionTerm> terms) {
+/**
+ * A question's content terms, the words that carry its meaning, ready for search and for the relevance gate, and
+ * the question with its misspelt words corrected ("educaton" → "education"), which is what is searched by meaning.
+ */
+public record AnalysedQuestion(List<QuestionTerm> terms, String corrected) {
 
     public AnalysedQuestion {
         terms = List.copyOf(terms);

@@ -62,7 +62,7 @@ public final class HybridRetriever {
     public Retrieval retrieveFollowUp(String question, String previous) {
         Retrieval context = retrieveOne(previous + " " + question);
         AnalysedQuestion terms = analyzer.analyse(question);
-        float[] vector = index.embed(question);
+        float[] vector = index.embed(terms.corrected());
         List<Evidence> ranked = ranker.rank(question, terms, vector, context.passages(), index);
         RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
         RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
@@ -92,7 +92,7 @@ public final class HybridRetriever {
 
     private Retrieval retrieveOne(String question) {
         AnalysedQuestion terms = analyzer.analyse(question);
-        float[] vector = index.embed(question);
+        float[] vector = index.embed(terms.corrected());
         int candidates = topK * CANDIDATES_PER_RESULT;
         List<VectorHit> vectorHits = index.nearest(vector, candidates);
         List<Hit> lexicalHits = index.lexical().search(terms.knownTerms(), terms.corrections(), candidates);

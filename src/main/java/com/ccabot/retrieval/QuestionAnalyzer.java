@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
  * Finds a question's content terms: its analysed words less the words every question uses ("how many", "tell me
- * about", "take place"), each weighed by its rarity in the knowledge and, when misspelt, corrected to a known term.
+ * about", "take place"), each weighed by its rarity in the knowledge and, when misspelt, corrected to a known term;
+ * the question as corrected is what is embedded.
  */
 public final class QuestionAnalyzer {
 
@@ -47,6 +51,21 @@ public final class QuestionAnalyzer {
                 || !shouting && (first ? word.chars().skip(1) : word.chars()).anyMatch(Character::isUpperCase);
     }
 
+    /** The question with each misspelt word replaced by the knowledge's word, as written, that it stands for. */
+    private String corrected(String question, List<QuestionTerm> terms) {
+        String corrected = question;
+        for (QuestionTerm term : terms) {
+            if (term.correction() != null) {
+                Optional<String> written = lexical.writtenCorrection(term.word());
+                if (written.isPresent()) {
+                    corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.word()) + "(?![\\p{L}\\p{N}])",
+                            Matcher.quoteReplacement(written.get()));
+                }
+            }
+        }
+        return corrected;
+    }
+
     public AnalysedQuestion analyse(String question) {
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -65,6 +84,6 @@ public final class QuestionAnalyzer {
             terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction,
                     country || salient(token.word(), shouting, first), known && frequency <= RARE, country, asked.contains(term), token.word()));
         }
-        return new AnalysedQuestion(terms);
+        return new AnalysedQuestion(terms, corrected(question, terms));
     }
 }

@@ -66,6 +66,7 @@ class IndexerTest {
         assertThat(index.lexical().correction("educaton", "educaton")).contains("educ"); // against the words as written
         assertThat(index.lexical().correction("anounce", "anounc")).contains("announc"); // against the stems
         assertThat(index.lexical().correction("brazil", "brazil")).isEmpty();
+        assertThat(index.lexical().writtenCorrection("educaton")).contains("education"); // what is embedded instead
     }
 
     private KnowledgeIndex index(Path knowledge, Path cache) {
