@@ -1,6 +1,8 @@
 package com.ccabot.index;
 
 import com.ccabot.knowledge.Chunk;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ public final class LexicalIndex {
     private final IndexSearcher searcher;
     private final DirectSpellChecker oneEdit = spellChecker(1);
     private final DirectSpellChecker twoEdits = spellChecker(2);
+    /**
+     * Corrections already looked up, by word and term: building the spelling automata is the costliest part of
+     * analysing a question, and the same words come back (a follow-up is analysed with the question before it,
+     * a message of several questions part by part, and askers repeat their typos and chatty words).
+     */
+    private final Cache<String, Optional<Correction>> corrections = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final TermAnalyzer analyzer;
 
@@ -115,26 +123,31 @@ public final class LexicalIndex {
     }
 
     /**
-     * The known term a misspelt word most likely meant, as an analysed term: the word as typed is matched against
-     * the articles' words as written (stems would hide the typo: "educaton" is four edits from "educ" but one
-     * from "education"), one edit away for short words and two for words of eight letters or more. Empty when
-     * nothing close enough exists; failing that, the analysed {@code term} is matched against the stems.
+     * A misspelt word's correction: the known term it most likely meant, as an analysed term, and the word of the
+     * knowledge as written that it stands for (for searching by meaning with the word the asker meant), or null
+     * when only a stem was close.
      */
-    public Optional<String> correction(String word, String term) {
-        Optional<String> asWritten = closest(TermAnalyzer.WORDS_FIELD, word.toLowerCase(java.util.Locale.ROOT))
-                .flatMap(written -> analyzer.terms(written).stream().findFirst())
-                .filter(corrected -> documentFrequency(corrected) > 0);
-        // the stems are the second chance: "anounce" is one edit from the stem "announc", two from "announced"
-        return asWritten.isPresent() ? asWritten : closest(TermAnalyzer.FIELD, term);
-    }
+    public record Correction(String term, String written) {}
 
     /**
-     * The word of the knowledge, as written, that a misspelt word stands for ("educaton" → "education"), for
-     * searching by meaning with the word the asker meant; empty when only a stem is close.
+     * The known term a misspelt word most likely meant: the word as typed is matched against the articles' words
+     * as written (stems would hide the typo: "educaton" is four edits from "educ" but one from "education"), one
+     * edit away for short words and two for words of eight letters or more. Empty when nothing close enough
+     * exists; failing that, the analysed {@code term} is matched against the stems.
      */
-    public Optional<String> writtenCorrection(String word) {
-        return closest(TermAnalyzer.WORDS_FIELD, word.toLowerCase(java.util.Locale.ROOT))
-                .filter(written -> analyzer.terms(written).stream().findFirst().filter(t -> documentFrequency(t) > 0).isPresent());
+    public Optional<Correction> correction(String word, String term) {
+        return corrections.get(word + "\u0000" + term, key -> lookUp(word, term));
+    }
+
+    private Optional<Correction> lookUp(String word, String term) {
+        Optional<String> written = closest(TermAnalyzer.WORDS_FIELD, word.toLowerCase(java.util.Locale.ROOT));
+        Optional<String> asWritten = written.flatMap(w -> analyzer.terms(w).stream().findFirst())
+                .filter(corrected -> documentFrequency(corrected) > 0);
+        if (asWritten.isPresent()) {
+            return Optional.of(new Correction(asWritten.get(), written.get()));
+        }
+        // the stems are the second chance: "anounce" is one edit from the stem "announc", two from "announced"
+        return closest(TermAnalyzer.FIELD, term).map(stem -> new Correction(stem, null));
     }
 
     private Optional<String> closest(String field, String text) {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
@@ -52,16 +53,11 @@ public final class QuestionAnalyzer {
     }
 
     /** The question with each misspelt word replaced by the knowledge's word, as written, that it stands for. */
-    private String corrected(String question, List<QuestionTerm> terms) {
+    private static String corrected(String question, Map<String, String> written) {
         String corrected = question;
-        for (QuestionTerm term : terms) {
-            if (term.correction() != null) {
-                Optional<String> written = lexical.writtenCorrection(term.word());
-                if (written.isPresent()) {
-                    corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.word()) + "(?![\\p{L}\\p{N}])",
-                            Matcher.quoteReplacement(written.get()));
-                }
-            }
+        for (Map.Entry<String, String> word : written.entrySet()) {
+            corrected = corrected.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.getKey()) + "(?![\\p{L}\\p{N}])",
+                    Matcher.quoteReplacement(word.getValue()));
         }
         return corrected;
     }
@@ -71,6 +67,7 @@ public final class QuestionAnalyzer {
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
         List<String> asked = focus.of(question);
+        Map<String, String> written = new LinkedHashMap<>();
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();
             if (questionWords.contains(term) || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
@@ -78,12 +75,15 @@ public final class QuestionAnalyzer {
             }
             int frequency = lexical.documentFrequency(term);
             boolean known = frequency > 0;
-            String correction = known ? null : lexical.correction(token.word(), term).orElse(null);
+            LexicalIndex.Correction correction = known ? null : lexical.correction(token.word(), term).orElse(null);
+            if (correction != null && correction.written() != null) {
+                written.put(token.word(), correction.written());
+            }
             boolean first = terms.isEmpty() && question.strip().startsWith(token.word());
             boolean country = analyzer.namesCountry(term);
-            terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction,
+            terms.add(new QuestionTerm(term, lexical.idf(frequency), known, correction == null ? null : correction.term(),
                     country || salient(token.word(), shouting, first), known && frequency <= RARE, country, asked.contains(term), token.word()));
         }
-        return new AnalysedQuestion(terms, corrected(question, terms));
+        return new AnalysedQuestion(terms, corrected(question, written));
     }
 }
