@@ -34,13 +34,17 @@ class ModelFitterTest {
         assertThat(bank.stream().filter(EvalQuestion::answered)).allSatisfy(q -> assertThat(q.answerQuotes()).isNotEmpty());
     }
 
-    /** Equal up to the last digits, which may differ between CPUs' floating-point paths through the embedding model. */
+    /**
+     * Equal up to the last digits, which differ between floating-point paths through the embedding model: another
+     * CPU, or vectors computed by a freshly optimised ONNX session rather than read from a warm cache (a clean
+     * clone moved one weight by 0.0017).
+     */
     private static void assertSame(LogisticModel fitted, LogisticModel shipped) {
         assertThat(fitted.features()).isEqualTo(shipped.features());
         for (int i = 0; i < fitted.weights().length; i++) {
-            assertThat(fitted.weights()[i]).as(fitted.features().get(i)).isCloseTo(shipped.weights()[i], within(1e-3));
+            assertThat(fitted.weights()[i]).as(fitted.features().get(i)).isCloseTo(shipped.weights()[i], within(5e-3));
         }
-        assertThat(fitted.bias()).isCloseTo(shipped.bias(), within(1e-3));
+        assertThat(fitted.bias()).isCloseTo(shipped.bias(), within(5e-3));
         assertThat(fitted.threshold()).isCloseTo(shipped.threshold(), within(0.011));
         assertThat(fitted.settings()).isEqualTo(shipped.settings());
     }
