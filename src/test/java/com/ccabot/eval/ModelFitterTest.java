@@ -35,16 +35,17 @@ class ModelFitterTest {
     }
 
     /**
-     * Equal up to the last digits, which differ between floating-point paths through the embedding model: another
-     * CPU, or vectors computed by a freshly optimised ONNX session rather than read from a warm cache (a clean
-     * clone moved one weight by 0.0017).
+     * Equal up to what differs between runs: ONNX Runtime splits its work between threads as they come free, so a
+     * question's vector can differ in its last bits from one JVM to the next, and a sentence whose score ties with
+     * another's may change sides. Clean clones moved single weights by up to 0.0055 (of weights up to 1.6); any
+     * change to the features or the data moves them by several hundredths.
      */
     private static void assertSame(LogisticModel fitted, LogisticModel shipped) {
         assertThat(fitted.features()).isEqualTo(shipped.features());
         for (int i = 0; i < fitted.weights().length; i++) {
-            assertThat(fitted.weights()[i]).as(fitted.features().get(i)).isCloseTo(shipped.weights()[i], within(5e-3));
+            assertThat(fitted.weights()[i]).as(fitted.features().get(i)).isCloseTo(shipped.weights()[i], within(0.02));
         }
-        assertThat(fitted.bias()).isCloseTo(shipped.bias(), within(5e-3));
+        assertThat(fitted.bias()).isCloseTo(shipped.bias(), within(0.02));
         assertThat(fitted.threshold()).isCloseTo(shipped.threshold(), within(0.011));
         assertThat(fitted.settings()).isEqualTo(shipped.settings());
     }
