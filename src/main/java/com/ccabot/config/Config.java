@@ -30,7 +30,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
 
     /** Telegram transport settings; the bot token itself is a secret, see {@link Secrets}. */
     public record TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
-                                   int ratePerMinute, int rateBurst) {
+                                   int ratePerMinute, int rateBurst, Path stateDir, Duration drainTimeout) {
 
         /** Whether the bot may answer in a chat: every chat when the allow-list is empty. */
         public boolean allows(long chatId) {
@@ -63,7 +63,10 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         (Duration) values.get("llm.cool-down")),
                 new TelegramSettings((URI) values.get("telegram.api-url"), (Boolean) values.get("telegram.channels"),
                         ids(values.get("telegram.allowed-chats")), ids(values.get("telegram.admins")),
-                        toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst"))),
+                        toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst")),
+                        ((java.util.Optional<?>) values.get("telegram.state-dir")).map(Path.class::cast)
+                                .orElse(((Path) values.get("index.cache-dir")).resolve("telegram")),
+                        (Duration) values.get("telegram.drain-timeout")),
                 new LogSettings((String) values.get("log.level")));
     }
 

@@ -97,6 +97,12 @@ public final class Settings {
             new Setting("telegram.rate-burst", "3", "1 to 100",
                     "Questions a user may ask at once, beyond which the per-minute rate applies.",
                     Values.integer(1, 100)),
+            new Setting("telegram.state-dir", "", "a folder path; empty: a folder telegram in index.cache-dir",
+                    "Where the bot keeps the updates taken from Telegram until they are answered, so a restart loses none.",
+                    Values.optionalPath()),
+            new Setting("telegram.drain-timeout", "10s", "a positive duration",
+                    "On stop, how long answers in flight may finish; the rest are answered after the next start.",
+                    Values.duration()),
             new Setting("log.level", "info", String.join(", ", LOG_LEVELS),
                     "How much cca-bot logs to stderr (libraries log warnings only).",
                     Values.oneOf(LOG_LEVELS)));

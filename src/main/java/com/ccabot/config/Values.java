@@ -29,6 +29,11 @@ final class Values {
         };
     }
 
+    /** A folder path, or empty for the default the setting names (given as an empty Optional). */
+    static Function<String, Object> optionalPath() {
+        return text -> text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(text));
+    }
+
     static Function<String, Object> integer(long min, long max) {
         return text -> {
             long value;

@@ -11,10 +11,10 @@ import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.KnowledgeException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
@@ -29,7 +29,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * The Telegram side of the bot: receives updates from long polling, routes each to what it asks, and answers in
  * the right chat, topic and reply thread — concurrently across conversations, in order within one.
  */
-public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseable {
+public final class TelegramBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final int LANE_THREADS = 32;
@@ -56,53 +56,86 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         this.limits = new AskerLimits(settings.ratePerMinute(), settings.rateBurst());
     }
 
-    @Override
-    public void consume(List<Update> updates) {
-        for (Update update : updates) {
-            Route route = router.route(update);
-            if (route instanceof Route.Ask ask) {
-                lanes.submit(ask.target().conversation(), () -> ask(ask));
-            } else if (route instanceof Route.Command command) {
-                lanes.submit(command.target().conversation(), () -> command(command));
-            } else if (route instanceof Route.Inline inline) {
-                lanes.submit("inline-" + inline.askerId(), () -> inline(inline));
-            } else if (route instanceof Route.Callback callback) {
-                lanes.submit("callback", () -> call(AnswerCallbackQuery.builder().callbackQueryId(callback.queryId()).build(), null));
-            } else if (route instanceof Route.Ignore ignore) {
-                log.debug("update {} ignored: {}", update.getUpdateId(), ignore.why());
-            }
+    /**
+     * Handles an update: in its conversation's lane, after the updates before it in that conversation; runs
+     * {@code done} once it is handled (answered, or found to need no answer). A question whose reply could not be
+     * delivered is not done: it stays in the journal and the next start answers it.
+     */
+    public void handle(Update update, Runnable done) {
+        Route route = router.route(update);
+        BooleanSupplier work;
+        String lane;
+        if (route instanceof Route.Ask ask) {
+            lane = ask.target().conversation();
+            work = () -> ask(ask);
+        } else if (route instanceof Route.Command command) {
+            lane = command.target().conversation();
+            work = () -> {
+                command(command);
+                return true; // commands, inline answers and button presses are best effort
+            };
+        } else if (route instanceof Route.Inline inline) {
+            lane = "inline-" + inline.askerId();
+            work = () -> {
+                inline(inline);
+                return true;
+            };
+        } else if (route instanceof Route.Callback callback) {
+            lane = "callback";
+            work = () -> {
+                call(AnswerCallbackQuery.builder().callbackQueryId(callback.queryId()).build(), null);
+                return true;
+            };
+        } else {
+            log.debug("update {} ignored: {}", update.getUpdateId(), ((Route.Ignore) route).why());
+            done.run();
+            return;
         }
+        lanes.submit(lane, () -> {
+            boolean handled = true; // a failure of the bot's own is not tried again at every start
+            try {
+                handled = work.getAsBoolean();
+            } finally {
+                if (handled) {
+                    done.run();
+                } else {
+                    log.info("update {} not answered yet: it is kept for the next start", update.getUpdateId());
+                }
+            }
+        });
     }
 
-    /** Stops taking work and lets the answers in flight finish, for up to a few seconds. */
+    /** Lets the answers in flight finish, for up to {@code telegram.drain-timeout}, then stops the lanes. */
     @Override
     public void close() {
         try {
-            if (!lanes.drain(5, TimeUnit.SECONDS)) {
-                log.warn("stopped with answers still in flight");
-            }
+            lanes.drain(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         lanes.close();
     }
 
-    private void ask(Route.Ask ask) {
+    /** Answers a question; false when the reply could not be delivered, so the question is kept for the next start. */
+    private boolean ask(Route.Ask ask) {
         if (!settings.allows(ask.target().chatId())) {
             log.debug("chat {} is not on the allow-list", ask.target().chatId());
-            return;
+            return true;
         }
-        switch (limits.check(ask.askerId())) {
+        return switch (limits.check(ask.askerId())) {
             case ANSWER -> answer(ask.target(), ask.question(), conversation(ask));
             case NOTIFY -> {
                 stats.rateLimited();
-                reply(ask.target(), TelegramHtml.escape(AskerLimits.notice()));
+                yield !reply(ask.target(), TelegramHtml.escape(AskerLimits.notice())).isEmpty();
             }
-            case IGNORE -> stats.rateLimited();
-        }
+            case IGNORE -> {
+                stats.rateLimited();
+                yield true;
+            }
+        };
     }
 
-    private void answer(ReplyTarget target, String question, String conversation) {
+    private boolean answer(ReplyTarget target, String question, String conversation) {
         call(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
                 .action(ActionType.TYPING.toString()).build(), null);
         List<Integer> sent;
@@ -119,6 +152,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         for (int id : sent) {
             conversationOfMessage.put(target.chatId() + ":" + id, conversation);
         }
+        return !sent.isEmpty();
     }
 
     /**

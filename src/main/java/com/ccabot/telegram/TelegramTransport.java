@@ -5,17 +5,13 @@ import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.config.ConfigException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
-import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -26,12 +22,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * Runs the bot in Telegram by long polling: checks the token with getMe, registers the command menu, asks only
- * for the update types the bot handles, and on {@link #close()} stops polling and lets the answers in flight
- * finish.
+ * for the update types the bot handles, journals every update before confirming it ({@link UpdatePoller}), and on
+ * {@link #close()} stops polling and lets the answers in flight finish, leaving the rest for the next start.
  */
 public final class TelegramTransport implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
+    /** How long one getUpdates waits for news: Telegram's recommended long poll. */
+    private static final int POLL_SECONDS = 50;
+    private static final Duration POLL_SLACK = Duration.ofSeconds(15);
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
     /** Edited messages are left out on purpose: an answer is to the question as it was asked. */
     private static final List<String> UPDATE_TYPES = List.of("message", "channel_post", "inline_query", "callback_query");
@@ -42,19 +41,20 @@ public final class TelegramTransport implements AutoCloseable {
             new BotCommand("help", "How to ask"),
             new BotCommand("start", "Start"));
 
-    private final TelegramBotsLongPollingApplication polling;
+    private final UpdatePoller poller;
     private final TelegramBot bot;
-    private final ScheduledExecutorService poller;
+    private final UpdateJournal journal;
 
-    private TelegramTransport(TelegramBotsLongPollingApplication polling, TelegramBot bot, ScheduledExecutorService poller) {
-        this.polling = polling;
-        this.bot = bot;
+    private TelegramTransport(UpdatePoller poller, TelegramBot bot, UpdateJournal journal) {
         this.poller = poller;
+        this.bot = bot;
+        this.journal = journal;
     }
 
     /**
-     * Connects and starts answering. A malformed token is a {@link ConfigException}; a token Telegram rejects or
-     * an unreachable Bot API an {@link IllegalStateException} saying so. Neither message contains the token.
+     * Connects and starts answering: first what the journal holds from before the last stop, then new updates.
+     * A malformed token is a {@link ConfigException}; a token Telegram rejects or an unreachable Bot API an
+     * {@link IllegalStateException} saying so. Neither message contains the token.
      */
     public static TelegramTransport start(Assistant app, TelegramSettings settings, String token) {
         requireWellFormed(token);
@@ -65,25 +65,18 @@ public final class TelegramTransport implements AutoCloseable {
         try {
             client.execute(SetMyCommands.builder().commands(MENU).build());
         } catch (TelegramApiException e) {
-            log.warn("could not register the command menu: {}", e.getMessage());
+            log.warn("could not register the command menu: {}", TelegramErrors.describe(e));
         }
+        UpdateJournal journal = UpdateJournal.open(settings.stateDir(), new ObjectMapper());
         TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId());
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "telegram-polling");
-            thread.setDaemon(true);
-            return thread;
-        });
-        TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(ObjectMapper::new,
-                new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator(), () -> poller, PollingBackOff::new);
-        try {
-            // the application starts out running: registering the bot starts its polling
-            polling.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), bot);
-        } catch (TelegramApiException e) {
-            poller.shutdownNow();
-            throw new IllegalStateException("cannot start long polling: " + e.getMessage());
-        }
+        // a client of its own for long polling: its reads wait as long as a poll may, and stopping cancels them
+        OkHttpClient pollingHttp = new OkHttpClient.Builder()
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS).plus(POLL_SLACK)).build();
+        UpdatePoller poller = new UpdatePoller(new OkHttpTelegramClient(pollingHttp, token, url), pollingHttp, journal,
+                UPDATE_TYPES, POLL_SECONDS, bot::handle);
+        poller.start();
         log.info("answering in Telegram as @{} via {}", me.getUserName(), settings.apiUrl());
-        return new TelegramTransport(polling, bot, poller);
+        return new TelegramTransport(poller, bot, journal);
     }
 
     /** Stops start-up early, before anything loads, when the token cannot be a bot token. */
@@ -94,17 +87,21 @@ public final class TelegramTransport implements AutoCloseable {
         }
     }
 
-    /** Stops polling, finishes the answers in flight (a few seconds at most), and releases the threads. */
+    /**
+     * Stops fetching, lets the answers in flight finish within {@code telegram.drain-timeout}, and leaves the rest
+     * in the journal for the next start, saying how many.
+     */
     @Override
     public void close() {
-        try {
-            polling.close(); // closes the bot too, which drains its lanes
-        } catch (Exception e) {
-            log.warn("stopping long polling: {}", e.getMessage());
-            bot.close();
+        poller.close();
+        bot.close();
+        int left = journal.pendingCount();
+        journal.close();
+        if (left > 0) {
+            log.info("stopped; {} questions taken from Telegram are left for the next start to answer", left);
+        } else {
+            log.info("stopped");
         }
-        poller.shutdownNow();
-        log.info("stopped");
     }
 
     private static User whoAmI(OkHttpTelegramClient client) {

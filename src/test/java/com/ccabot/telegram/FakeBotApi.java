@@ -84,6 +84,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Integer> lastMessageIdByChatAndUser = new HashMap<>();
     private final Map<Long, ObjectNode> chats = new HashMap<>();
     private final Map<String, Deque<CannedResponse>> cannedResponses = new HashMap<>();
+    private final Map<String, Integer> failing = new HashMap<>();
     private Set<String> allowedUpdates = DEFAULT_ALLOWED;
     private long nextUpdateId = 1;
     private long nextQueryId = 1;
@@ -393,6 +394,32 @@ public final class FakeBotApi implements AutoCloseable {
         respondNext(method, status, error(status, reasonPhrase(status)).toString());
     }
 
+    /** From now on every call of the method is answered with this 5xx status, until {@link #recover}. */
+    public void failAll(String method, int status) {
+        requireArgument(status >= 500 && status <= 599, "a server error status must be 500-599, got: " + status);
+        synchronized (lock) {
+            failing.put(method, status);
+        }
+    }
+
+    /** Ends {@link #failAll} and drops the canned answers queued for the method. */
+    public void recover(String method) {
+        synchronized (lock) {
+            failing.remove(method);
+            cannedResponses.remove(method);
+        }
+    }
+
+    /** How many messages the bot has sent (successfully) to each chat. */
+    public Map<Long, Long> botMessagesPerChat() {
+        synchronized (lock) {
+            Map<Long, Long> counts = new java.util.TreeMap<>();
+            messagesByChatAndId.values().stream().filter(m -> m.path("from").path("is_bot").asBoolean())
+                    .forEach(m -> counts.merge(m.path("chat").path("id").asLong(), 1L, Long::sum));
+            return counts;
+        }
+    }
+
     /** From now on every call is answered 401 Unauthorized, as after the token was revoked. */
     public void rejectToken() {
         synchronized (lock) {
@@ -447,6 +474,10 @@ public final class FakeBotApi implements AutoCloseable {
             record(method, params);
             if (tokenRejected || !requestToken.equals(token)) {
                 return failure(401, "Unauthorized");
+            }
+            Integer failure = failing.get(method);
+            if (failure != null) {
+                return failure(failure, reasonPhrase(failure));
             }
             Deque<CannedResponse> canned = cannedResponses.get(method);
             if (canned != null && !canned.isEmpty()) {

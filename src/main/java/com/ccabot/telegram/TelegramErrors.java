@@ -1,0 +1,28 @@
+package com.ccabot.telegram;
+
+import java.util.regex.Pattern;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/** What went wrong with a Bot API call, in a few words an operator can act on, never with the bot token in them. */
+final class TelegramErrors {
+
+    private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
+
+    private TelegramErrors() {}
+
+    /** "502: Bad Gateway" for an answer the Bot API gave; the network's own words when no answer came. */
+    static String describe(Throwable error) {
+        String described;
+        if (error instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
+            described = request.getErrorCode() + ": " + request.getApiResponse();
+        } else {
+            Throwable cause = error;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            described = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        return TOKEN.matcher(described).replaceAll("<token>");
+    }
+}
