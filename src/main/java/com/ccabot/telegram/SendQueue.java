@@ -17,8 +17,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Sends the bot's messages within Telegram's limits — about one message a second per chat, twenty a minute per
- * group, thirty a second in all — and retries what Telegram or the network asks to retry: a 429 after its
+ * Sends the bot's messages within Telegram's limits — one message a second per chat, twenty in any minute per
+ * group, thirty in any second in all — and retries what Telegram or the network asks to retry: a 429 after its
  * {@code retry_after}, a 5xx or a lost connection after a growing pause. A reply Telegram cannot parse as HTML is
  * sent again as plain text. Callers send from the chat's own lane, so waiting here keeps a chat's replies in order
  * without holding up other chats.
@@ -31,8 +31,12 @@ public final class SendQueue {
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
 
     private final TelegramClient client;
+    /**
+     * Thirty sends in any second, not only on average: a bucket allows its capacity at once plus what refills
+     * meanwhile, so a burst of 5 and a refill of 25 a second never make more than 30 in a second.
+     */
     private final Bucket overall = Bucket.builder()
-            .addLimit(limit -> limit.capacity(30).refillGreedy(30, Duration.ofSeconds(1)))
+            .addLimit(limit -> limit.capacity(5).refillGreedy(25, Duration.ofSeconds(1)))
             .build();
     private final Cache<Long, Bucket> chats = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -145,11 +149,15 @@ public final class SendQueue {
                 && String.valueOf(e.getApiResponse()).toLowerCase(java.util.Locale.ROOT).contains("can't parse entities");
     }
 
-    /** Private chats: one message a second; groups and channels also at most twenty a minute. */
+    /**
+     * Private chats: one message a second; groups and channels also at most twenty in any minute: a burst of ten
+     * and ten more refilled over the minute (a full bucket of twenty refilling twenty a minute allowed forty in
+     * the first minute).
+     */
     private static Bucket chatBucket(long chatId) {
         var builder = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofSeconds(1)));
         if (chatId < 0) {
-            builder.addLimit(limit -> limit.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));
+            builder.addLimit(limit -> limit.capacity(10).refillGreedy(10, Duration.ofMinutes(1)));
         }
         return builder.build();
     }

@@ -62,12 +62,14 @@ public final class TelegramBot implements AutoCloseable {
      * delivered is not done: it stays in the journal and the next start answers it.
      */
     public void handle(Update update, Runnable done) {
-        Route route = router.route(update);
+        Route route = asked(router.route(update));
         BooleanSupplier work;
         String lane;
         if (route instanceof Route.Ask ask) {
             lane = ask.target().conversation();
-            work = () -> ask(ask);
+            // the asker's limit counts questions as they arrive, not as their chat's lane gets to them
+            AskerLimits.Decision verdict = settings.allows(ask.target().chatId()) ? limits.check(ask.askerId()) : null;
+            work = () -> ask(ask, verdict);
         } else if (route instanceof Route.Command command) {
             lane = command.target().conversation();
             work = () -> {
@@ -116,13 +118,21 @@ public final class TelegramBot implements AutoCloseable {
         lanes.close();
     }
 
+    /** "/ask question" is a question like any other, counted against the asker's limit when it arrives. */
+    private static Route asked(Route route) {
+        if (route instanceof Route.Command command && command.name().equals("ask") && !command.argument().isBlank()) {
+            return new Route.Ask(command.target(), command.askerId(), command.argument(), null);
+        }
+        return route;
+    }
+
     /** Answers a question; false when the reply could not be delivered, so the question is kept for the next start. */
-    private boolean ask(Route.Ask ask) {
-        if (!settings.allows(ask.target().chatId())) {
+    private boolean ask(Route.Ask ask, AskerLimits.Decision verdict) {
+        if (verdict == null) {
             log.debug("chat {} is not on the allow-list", ask.target().chatId());
             return true;
         }
-        return switch (limits.check(ask.askerId())) {
+        return switch (verdict) {
             case ANSWER -> answer(ask.target(), ask.question(), conversation(ask));
             case NOTIFY -> {
                 stats.rateLimited();
@@ -178,10 +188,8 @@ public final class TelegramBot implements AutoCloseable {
         List<Article> articles = app.articles();
         switch (command.name()) {
             case "ask" -> {
-                if (command.argument().isBlank()) {
+                if (command.argument().isBlank()) { // "/ask question" arrives as a question (see asked)
                     reply(target, "Usage: <code>/ask your question</code>, e.g. <code>/ask " + TelegramHtml.escape(example(articles)) + "</code>");
-                } else {
-                    ask(new Route.Ask(target, command.askerId(), command.argument(), null));
                 }
             }
             case "start" -> reply(target, greeting(articles));

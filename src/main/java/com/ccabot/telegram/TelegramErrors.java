@@ -13,7 +13,8 @@ final class TelegramErrors {
     /** "502: Bad Gateway" for an answer the Bot API gave; the network's own words when no answer came. */
     static String describe(Throwable error) {
         String described;
-        if (error instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
+        if (error instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                && request.getErrorCode() != 0) {
             described = request.getErrorCode() + ": " + request.getApiResponse();
         } else {
             Throwable cause = error;

@@ -60,7 +60,7 @@ public final class TelegramTransport implements AutoCloseable {
         requireWellFormed(token);
         TelegramUrl url = telegramUrl(settings.apiUrl());
         OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), token, url);
-        User me = whoAmI(client);
+        User me = whoAmI(client, settings.apiUrl());
         SendQueue sender = new SendQueue(client);
         try {
             client.execute(SetMyCommands.builder().commands(MENU).build());
@@ -104,17 +104,32 @@ public final class TelegramTransport implements AutoCloseable {
         }
     }
 
-    private static User whoAmI(OkHttpTelegramClient client) {
+    /**
+     * The bot's own user, and the first check that the token and the address are right; each way it can fail is
+     * told apart, with the address but never the token.
+     */
+    private static User whoAmI(OkHttpTelegramClient client, URI api) {
         try {
             return client.execute(new GetMe());
         } catch (TelegramApiRequestException e) {
-            if (Integer.valueOf(401).equals(e.getErrorCode()) || Integer.valueOf(404).equals(e.getErrorCode())) {
-                throw new IllegalStateException("Telegram rejected the bot token (" + e.getErrorCode()
-                        + " Unauthorized): check TELEGRAM_BOT_TOKEN, or get a new one from @BotFather");
+            Integer code = e.getErrorCode();
+            if (Integer.valueOf(401).equals(code)) {
+                throw new IllegalStateException("Telegram rejected the bot token (401 Unauthorized): check"
+                        + " TELEGRAM_BOT_TOKEN, or get a new one from @BotFather");
             }
-            throw new IllegalStateException("the Bot API answered getMe with an error: " + e.getMessage());
+            if (Integer.valueOf(404).equals(code)) {
+                throw new IllegalStateException("the Bot API at " + api + " answered 404 Not Found: check telegram.api-url"
+                        + " (Telegram also answers 404 to a token of the wrong form or of a deleted bot)");
+            }
+            if (code == null || code == 0) {
+                // no Bot API answer at all: an HTML page or something else that is not the Bot API's JSON
+                throw new IllegalStateException("the server at " + api + " did not answer as a Bot API server (a proxy's"
+                        + " or captive portal's page?): check telegram.api-url; " + TelegramErrors.describe(e));
+            }
+            throw new IllegalStateException("the Bot API at " + api + " answered getMe with an error: "
+                    + TelegramErrors.describe(e));
         } catch (TelegramApiException e) {
-            throw new IllegalStateException("cannot reach the Bot API: " + e.getMessage());
+            throw new IllegalStateException("cannot reach the Bot API at " + api + ": " + TelegramErrors.describe(e));
         }
     }
 
