@@ -30,7 +30,8 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
 
     /** Telegram transport settings; the bot token itself is a secret, see {@link Secrets}. */
     public record TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
-                                   int ratePerMinute, int rateBurst, Path stateDir, Duration drainTimeout) {
+                                   int ratePerMinute, int rateBurst, Path stateDir, Duration drainTimeout,
+                                   Duration replyMaxAge) {
 
         /** Whether the bot may answer in a chat: every chat when the allow-list is empty. */
         public boolean allows(long chatId) {
@@ -66,7 +67,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst")),
                         ((java.util.Optional<?>) values.get("telegram.state-dir")).map(Path.class::cast)
                                 .orElse(((Path) values.get("index.cache-dir")).resolve("telegram")),
-                        (Duration) values.get("telegram.drain-timeout")),
+                        (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age")),
                 new LogSettings((String) values.get("log.level")));
     }
 

@@ -103,6 +103,9 @@ public final class Settings {
             new Setting("telegram.drain-timeout", "10s", "a positive duration",
                     "On stop, how long answers in flight may finish; the rest are answered after the next start.",
                     Values.duration()),
+            new Setting("telegram.reply-max-age", "1h", "a positive duration",
+                    "How long a reply waits for an unreachable Bot API before it is given up (its question is kept for the next start).",
+                    Values.duration()),
             new Setting("log.level", "info", String.join(", ", LOG_LEVELS),
                     "How much cca-bot logs to stderr (libraries log warnings only).",
                     Values.oneOf(LOG_LEVELS)));

@@ -26,11 +26,15 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class SendQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
-    private static final int MAX_ATTEMPTS = 6;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
+    /** How long a reply waits for the Bot API when no limit is given. */
+    static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
 
     private final TelegramClient client;
+    private final BotApiReachability reachability;
+    private final Duration maxAge;
     /**
      * Thirty sends in any second, not only on average: a bucket allows its capacity at once plus what refills
      * meanwhile, so a burst of 5 and a refill of 25 a second never make more than 30 in a second.
@@ -43,8 +47,19 @@ public final class SendQueue {
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
+    /** A queue whose replies wait up to an hour for an unreachable Bot API. */
     public SendQueue(TelegramClient client) {
+        this(client, new BotApiReachability(java.net.URI.create("https://api.telegram.org")), DEFAULT_MAX_AGE);
+    }
+
+    /**
+     * @param maxAge how long a reply may wait for the Bot API to answer (an outage, server errors) before it is
+     *               given up with a warning
+     */
+    SendQueue(TelegramClient client, BotApiReachability reachability, Duration maxAge) {
         this.client = client;
+        this.reachability = reachability;
+        this.maxAge = maxAge;
     }
 
     /**
@@ -75,34 +90,81 @@ public final class SendQueue {
     }
 
     /**
-     * Calls a Bot API method, paced for a chat (or only overall when {@code chatId} is null), retrying 429s,
-     * server errors and network failures; other errors are thrown at once.
+     * Calls a Bot API method, paced for a chat (or only overall when {@code chatId} is null). A 429 waits its
+     * {@code retry_after}; a server error or a network failure waits with a growing pause (up to 30 s) for as
+     * long as the Bot API stays away, up to the queue's age limit; other errors are thrown at once.
      */
     public <T extends Serializable> T call(BotApiMethod<T> method, Long chatId) throws TelegramApiException, InterruptedException {
+        long start = System.nanoTime();
         Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            if (chatId != null) {
-                chats.get(chatId, SendQueue::chatBucket).asBlocking().consume(1);
-            }
-            overall.asBlocking().consume(1);
-            try {
-                return client.execute(method);
-            } catch (TelegramApiRequestException e) {
-                int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-                if (attempt == MAX_ATTEMPTS || code != 429 && code < 500 && code != 0) {
-                    throw e;
+        boolean waiting = false;
+        try {
+            while (true) {
+                if (chatId != null) {
+                    chats.get(chatId, SendQueue::chatBucket).asBlocking().consume(1);
                 }
-                Duration pause = code == 429 ? retryAfter(e) : backoff;
-                log.info("{} got {}; trying again in {} ms", method.getMethod(), code == 0 ? "no answer" : code, pause.toMillis());
+                overall.asBlocking().consume(1);
+                Duration pause;
+                try {
+                    T result = client.execute(method);
+                    reachability.answered(BotApiReachability.Caller.SENDING);
+                    return result;
+                } catch (TelegramApiRequestException e) {
+                    int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+                    if (code != 429 && code < 500 && code != 0) {
+                        reachability.answered(BotApiReachability.Caller.SENDING); // it answered, with a refusal: no outage
+                        throw e;
+                    }
+                    if (code == 429) {
+                        pause = retryAfter(e);
+                    } else {
+                        reachability.failed(BotApiReachability.Caller.SENDING, e);
+                        pause = backoff;
+                    }
+                    if (expired(start, pause)) {
+                        throw giveUp(method, start, e);
+                    }
+                } catch (TelegramApiException e) {
+                    reachability.failed(BotApiReachability.Caller.SENDING, e);
+                    pause = backoff;
+                    if (expired(start, pause)) {
+                        throw giveUp(method, start, e);
+                    }
+                }
+                if (!waiting) {
+                    waiting = true;
+                    reachability.replyWaits();
+                }
+                log.debug("{} waits {} ms before trying again", method.getMethod(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
-            } catch (TelegramApiException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                log.info("{} failed ({}); trying again in {} ms", method.getMethod(), e.getMessage(), backoff.toMillis());
-                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
             }
-            backoff = backoff.multipliedBy(2);
+        } finally {
+            if (waiting) {
+                reachability.replyDone();
+            }
+        }
+    }
+
+    private boolean expired(long start, Duration pause) {
+        return Duration.ofNanos(System.nanoTime() - start).plus(pause).compareTo(maxAge) > 0;
+    }
+
+    private static TelegramApiException giveUp(BotApiMethod<?> method, long start, TelegramApiException cause) {
+        log.warn("{} given up after waiting {} s for the Bot API ({})",
+                method.getMethod(), Duration.ofNanos(System.nanoTime() - start).toSeconds(), TelegramErrors.describe(cause));
+        return cause;
+    }
+
+    /** Calls a method once, paced overall, for what may as well be skipped (a typing indicator): never waits. */
+    public void once(BotApiMethod<?> method) {
+        if (!overall.tryConsume(1)) {
+            return;
+        }
+        try {
+            client.execute(method);
+        } catch (TelegramApiException e) {
+            log.debug("{} skipped: {}", method.getMethod(), TelegramErrors.describe(e));
         }
     }
 

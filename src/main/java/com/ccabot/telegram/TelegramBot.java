@@ -146,8 +146,9 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private boolean answer(ReplyTarget target, String question, String conversation) {
-        call(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
-                .action(ActionType.TYPING.toString()).build(), null);
+        // best effort: one try, never in the reply's way
+        sender.once(SendChatAction.builder().chatId(target.chatId()).messageThreadId(target.threadId())
+                .action(ActionType.TYPING.toString()).build());
         List<Integer> sent;
         Answer answer;
         if (app.streams()) {

@@ -61,7 +61,8 @@ public final class TelegramTransport implements AutoCloseable {
         TelegramUrl url = telegramUrl(settings.apiUrl());
         OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), token, url);
         User me = whoAmI(client, settings.apiUrl());
-        SendQueue sender = new SendQueue(client);
+        BotApiReachability reachability = new BotApiReachability(settings.apiUrl());
+        SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge());
         try {
             client.execute(SetMyCommands.builder().commands(MENU).build());
         } catch (TelegramApiException e) {
@@ -73,7 +74,7 @@ public final class TelegramTransport implements AutoCloseable {
         OkHttpClient pollingHttp = new OkHttpClient.Builder()
                 .readTimeout(Duration.ofSeconds(POLL_SECONDS).plus(POLL_SLACK)).build();
         UpdatePoller poller = new UpdatePoller(new OkHttpTelegramClient(pollingHttp, token, url), pollingHttp, journal,
-                UPDATE_TYPES, POLL_SECONDS, bot::handle);
+                UPDATE_TYPES, POLL_SECONDS, reachability, bot::handle);
         poller.start();
         log.info("answering in Telegram as @{} via {}", me.getUserName(), settings.apiUrl());
         return new TelegramTransport(poller, bot, journal);

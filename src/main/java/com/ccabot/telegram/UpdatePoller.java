@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -21,7 +19,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 final class UpdatePoller implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
     private static final int BATCH = 100;
     private static final Duration JOIN = Duration.ofSeconds(5);
 
@@ -32,9 +29,9 @@ final class UpdatePoller implements AutoCloseable {
     private final int timeoutSeconds;
     private final BiConsumer<Update, Runnable> handler;
     private final PollingBackOff backOff = new PollingBackOff();
+    private final BotApiReachability reachability;
     private final Thread thread;
     private volatile boolean running = true;
-    private long downSince;
 
     /**
      * @param http    the client {@code client} runs on, whose read timeout must outlast {@code timeoutSeconds}; its
@@ -42,7 +39,8 @@ final class UpdatePoller implements AutoCloseable {
      * @param handler handles an update and runs its second argument once the update is handled
      */
     UpdatePoller(OkHttpTelegramClient client, OkHttpClient http, UpdateJournal journal, List<String> types,
-                 int timeoutSeconds, BiConsumer<Update, Runnable> handler) {
+                 int timeoutSeconds, BotApiReachability reachability, BiConsumer<Update, Runnable> handler) {
+        this.reachability = reachability;
         this.client = client;
         this.http = http;
         this.journal = journal;
@@ -90,10 +88,7 @@ final class UpdatePoller implements AutoCloseable {
     }
 
     private void unreachable(TelegramApiException e) {
-        if (downSince == 0) {
-            downSince = System.nanoTime();
-            log.warn("cannot fetch updates from the Bot API ({}); trying again until it answers", TelegramErrors.describe(e));
-        }
+        reachability.failed(BotApiReachability.Caller.POLLING, e);
         try {
             Thread.sleep(backOff.nextBackOffMillis());
         } catch (InterruptedException interrupted) {
@@ -104,10 +99,7 @@ final class UpdatePoller implements AutoCloseable {
 
     private void reachable() {
         backOff.reset();
-        if (downSince != 0) {
-            log.info("the Bot API answers again after {} s", Duration.ofNanos(System.nanoTime() - downSince).toSeconds());
-            downSince = 0;
-        }
+        reachability.answered(BotApiReachability.Caller.POLLING);
     }
 
     /** Stops fetching: the poll in flight is cancelled, and nothing it brings is taken. */

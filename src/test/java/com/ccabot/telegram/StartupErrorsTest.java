@@ -26,7 +26,7 @@ class StartupErrorsTest {
     }
 
     private static TelegramSettings settings(String url) {
-        return new TelegramSettings(URI.create(url), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN);
+        return new TelegramSettings(URI.create(url), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN, StateDirs.REPLY_MAX_AGE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 final class StateDirs {
 
     static final Duration DRAIN = Duration.ofSeconds(5);
+    static final Duration REPLY_MAX_AGE = Duration.ofSeconds(30);
 
     private StateDirs() {}
 

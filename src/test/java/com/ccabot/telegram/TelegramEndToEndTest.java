@@ -187,7 +187,7 @@ class TelegramEndToEndTest {
     void answersOnlyInAllowedChatsWhenAnAllowListIsSet() {
         api = FakeBotApi.start(TOKEN, BOT, BOT_ID);
         transport = TelegramTransport.start(TestPipeline.app(),
-                new TelegramSettings(URI.create(api.url()), true, Set.of(-100900L), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN), TOKEN);
+                new TelegramSettings(URI.create(api.url()), true, Set.of(-100900L), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN, StateDirs.REPLY_MAX_AGE), TOKEN);
         api.groupMessage(-100901, 12001, "@" + BOT + " where was the second summit held?");
         api.privateMessage(12002, "Where was the second summit held?");
         api.groupMessage(-100900, 12003, "@" + BOT + " where was the second summit held?");
@@ -312,7 +312,7 @@ class TelegramEndToEndTest {
     }
 
     private TelegramSettings settings(int perMinute, int burst) {
-        return new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(ADMIN), perMinute, burst, StateDirs.fresh(), StateDirs.DRAIN);
+        return new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(ADMIN), perMinute, burst, StateDirs.fresh(), StateDirs.DRAIN, StateDirs.REPLY_MAX_AGE);
     }
 
     /** The bot's last message in a chat, once the fake has stored it (it records the call first). */

@@ -48,7 +48,7 @@ class TelegramStreamingTest {
     void connect() {
         api = FakeBotApi.start(TOKEN, BOT, 123456789);
         transport = TelegramTransport.start(app,
-                new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN), TOKEN);
+                new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN, StateDirs.REPLY_MAX_AGE), TOKEN);
     }
 
     @AfterEach

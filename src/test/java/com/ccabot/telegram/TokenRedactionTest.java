@@ -48,7 +48,7 @@ class TokenRedactionTest {
             api.respondNext("sendMessage", 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
             api.privateMessage(31337, "How many Chinese-invested enterprises operate in Uzbekistan?");
             TelegramTransport transport = TelegramTransport.start(TestPipeline.app(),
-                    new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN), TOKEN);
+                    new TelegramSettings(URI.create(api.url()), true, Set.of(), Set.of(), 10, 3, StateDirs.fresh(), StateDirs.DRAIN, StateDirs.REPLY_MAX_AGE), TOKEN);
             api.awaitCalls("sendMessage", 1, Duration.ofSeconds(20));
             transport.close();
         } finally {
