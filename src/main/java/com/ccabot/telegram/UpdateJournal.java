@@ -37,25 +37,34 @@ final class UpdateJournal implements AutoCloseable {
     static final String FILE = "telegram-updates.jsonl";
     /** Done ids kept after compaction: far more than one getUpdates batch can deliver again. */
     private static final int DONE_KEPT = 10_000;
+    /** Lines appended before the file is written anew with only what it must keep. */
+    private static final int COMPACT_AFTER = 50_000;
+    private final int compactAfter;
     private static final Logger log = LoggerFactory.getLogger(UpdateJournal.class);
 
     private final Path file;
     private final ObjectMapper json;
     /** A stream, not a FileChannel: a channel closes for good when a thread writing to it is interrupted. */
-    private final FileOutputStream out;
+    private FileOutputStream out;
+    private int linesSinceCompaction;
     private final Map<Integer, Update> pending = new LinkedHashMap<>();
     private final Set<Integer> done = new HashSet<>();
     private final Deque<Integer> doneOrder = new ArrayDeque<>();
     private int highest;
 
-    private UpdateJournal(Path file, ObjectMapper json, FileOutputStream out) {
+    private UpdateJournal(Path file, ObjectMapper json, int compactAfter) {
         this.file = file;
         this.json = json;
-        this.out = out;
+        this.compactAfter = compactAfter;
     }
 
     /** Opens (or creates) the journal in a folder, keeping what it holds. */
     static UpdateJournal open(Path dir, ObjectMapper json) {
+        return open(dir, json, COMPACT_AFTER);
+    }
+
+    /** @param compactAfter lines appended before the file is written anew */
+    static UpdateJournal open(Path dir, ObjectMapper json, int compactAfter) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE);
@@ -86,21 +95,11 @@ final class UpdateJournal implements AutoCloseable {
                     }
                 }
             }
-            List<Integer> kept = done.subList(Math.max(0, done.size() - DONE_KEPT), done.size());
-            Path compacted = dir.resolve(FILE + ".tmp");
-            StringBuilder text = new StringBuilder();
-            for (int id : kept) {
-                text.append("{\"done\":").append(id).append("}\n");
-            }
-            for (Update update : pending.values()) {
-                text.append(line(json, update)).append('\n');
-            }
-            Files.writeString(compacted, text, StandardCharsets.UTF_8);
-            Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            UpdateJournal journal = new UpdateJournal(file, json, new FileOutputStream(file.toFile(), true));
+            UpdateJournal journal = new UpdateJournal(file, json, compactAfter);
             journal.pending.putAll(pending);
-            kept.forEach(journal::remember);
+            done.subList(Math.max(0, done.size() - DONE_KEPT), done.size()).forEach(journal::remember);
             journal.highest = highest;
+            journal.rewrite();
             if (!pending.isEmpty()) {
                 log.info("{} updates taken from Telegram before the last stop are not answered yet: answering them now",
                         pending.size());
@@ -109,6 +108,28 @@ final class UpdateJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Telegram update journal in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the file anew with only what it must keep (the updates not done, the last done ids), replacing the old
+     * one atomically, and appends to the new one from then on.
+     */
+    private void rewrite() throws IOException {
+        Path compacted = file.resolveSibling(FILE + ".tmp");
+        StringBuilder text = new StringBuilder();
+        for (int id : doneOrder) {
+            text.append("{\"done\":").append(id).append("}\n");
+        }
+        for (Update update : pending.values()) {
+            text.append(line(json, update)).append('\n');
+        }
+        Files.writeString(compacted, text, StandardCharsets.UTF_8);
+        Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (out != null) {
+            out.close();
+        }
+        out = new FileOutputStream(file.toFile(), true);
+        linesSinceCompaction = 0;
     }
 
     private static String line(ObjectMapper json, Update update) throws IOException {
@@ -173,6 +194,9 @@ final class UpdateJournal implements AutoCloseable {
     private void write(String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         out.getFD().sync();
+        if (++linesSinceCompaction > compactAfter) {
+            rewrite(); // a bot that runs for months must not fill the disk with answered updates
+        }
     }
 
     @Override

@@ -57,6 +57,28 @@ class UpdateJournalTest {
     }
 
     @Test
+    void aLongRunKeepsTheFileSmallAndLosesNothingNotDone() throws Exception {
+        try (UpdateJournal journal = UpdateJournal.open(dir, json, 50)) {
+            for (int id = 1; id <= 200; id++) {
+                journal.take(update(id, "question " + id));
+                if (id % 10 != 0) {
+                    journal.done(id);
+                }
+            }
+            // answered updates leave only their id behind: the bodies kept are the ones not done, and the last few lines
+            assertThat(Files.readAllLines(dir.resolve(UpdateJournal.FILE)).stream().filter(l -> l.startsWith("{\"update\""))
+                    .count()).as("updates written out in full").isLessThanOrEqualTo(20 + 50);
+        }
+
+        try (UpdateJournal reopened = UpdateJournal.open(dir, json)) {
+            assertThat(reopened.pending()).extracting(Update::getUpdateId).containsExactly(10, 20, 30, 40, 50, 60, 70, 80,
+                    90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200);
+            assertThat(reopened.knows(199)).isTrue();
+            assertThat(reopened.nextOffset()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void anEmptyFolderStartsEmptyAndAsksFromTheStart() {
         try (UpdateJournal journal = UpdateJournal.open(dir.resolve("new"), json)) {
             assertThat(journal.pending()).isEmpty();
