@@ -35,6 +35,10 @@ public final class SendQueue {
     private final TelegramClient client;
     private final BotApiReachability reachability;
     private final Duration maxAge;
+    /** When the last 429 came, and for which chat: a second chat's 429 meanwhile means the whole bot is limited. */
+    private long lastFloodAt;
+    private Long lastFloodChat;
+    private long everythingHeldUntil;
     /**
      * Thirty sends in any second, not only on average: a bucket allows its capacity at once plus what refills
      * meanwhile, so a burst of 5 and a refill of 25 a second never make more than 30 in a second.
@@ -104,6 +108,7 @@ public final class SendQueue {
                     chats.get(chatId, SendQueue::chatBucket).asBlocking().consume(1);
                 }
                 overall.asBlocking().consume(1);
+                waitWhileEverythingHeld();
                 Duration pause;
                 try {
                     T result = client.execute(method);
@@ -117,6 +122,7 @@ public final class SendQueue {
                     }
                     if (code == 429) {
                         pause = retryAfter(e);
+                        flooded(chatId, pause);
                     } else {
                         reachability.failed(BotApiReachability.Caller.SENDING, e);
                         pause = backoff;
@@ -143,6 +149,33 @@ public final class SendQueue {
             if (waiting) {
                 reachability.replyDone();
             }
+        }
+    }
+
+    /**
+     * A 429 holds back its chat (its lane waits out {@code retry_after}); when a second chat gets one while the
+     * first one's wait still runs, Telegram is limiting the whole bot, and every send waits it out.
+     */
+    private synchronized void flooded(Long chatId, Duration retryAfter) {
+        long now = System.nanoTime();
+        boolean anotherChat = lastFloodChat != null && !lastFloodChat.equals(chatId) && now < lastFloodAt;
+        if (anotherChat || chatId == null) {
+            if (now >= everythingHeldUntil) {
+                log.warn("Telegram limits the whole bot (429 for several chats): every send waits {} s", retryAfter.toSeconds());
+            }
+            everythingHeldUntil = Math.max(everythingHeldUntil, now + retryAfter.toNanos());
+        }
+        lastFloodChat = chatId;
+        lastFloodAt = Math.max(lastFloodAt, now + retryAfter.toNanos());
+    }
+
+    private void waitWhileEverythingHeld() throws InterruptedException {
+        long wait;
+        synchronized (this) {
+            wait = everythingHeldUntil - System.nanoTime();
+        }
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
     }
 

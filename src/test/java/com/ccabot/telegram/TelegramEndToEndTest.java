@@ -212,6 +212,40 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void whenTwoChatsGet429sEverySendWaits() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SendQueue.class);
+        logger.addAppender(events);
+        try {
+            twoChatsFlooded(events);
+        } finally {
+            logger.detachAppender(events);
+        }
+    }
+
+    private void twoChatsFlooded(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events) {
+        start(10, 3);
+        api.tooManyRequests("sendMessage", 2);
+        api.tooManyRequests("sendMessage", 2);
+        api.privateMessage(9101, "How many pairs of sister cities are there between China and Central Asian countries?");
+        api.privateMessage(9102, "Where was the second China-Central Asia Summit held?");
+        List<Call> flooded = api.awaitCalls("sendMessage", 2, WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (events.list.stream().noneMatch(e -> e.getFormattedMessage().contains("limits the whole bot"))) {
+            assertThat(System.nanoTime()).as("the bot has read both 429s").isLessThan(deadline);
+            pause(20);
+        }
+        api.privateMessage(9103, "How many Chinese-invested enterprises operate in Uzbekistan?");
+
+        List<Call> calls = api.awaitCalls("sendMessage", 5, WAIT);
+        Call third = calls.stream().filter(c -> c.params().path("chat_id").asText().equals("9103")).findFirst().orElseThrow();
+        assertThat(Duration.between(flooded.get(1).at(), third.at())).as("a third chat waits too")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void retriesAServerErrorOnSendingAndDeliversTheReplyOnce() {
         start(10, 3);
         api.serverError("sendMessage", 502);
