@@ -9,6 +9,7 @@ import com.ccabot.telegram.FakeBotApi.Call;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -243,6 +244,55 @@ class TelegramEndToEndTest {
         Call third = calls.stream().filter(c -> c.params().path("chat_id").asText().equals("9103")).findFirst().orElseThrow();
         assertThat(Duration.between(flooded.get(1).at(), third.at())).as("a third chat waits too")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void keepsTelegramsLimitsInEveryWindowMeasuredFromTheCallLog() {
+        start(10, 3);
+        String[] questions = {
+            "How many Chinese-invested enterprises operate in Uzbekistan?",
+            "Where was the second China-Central Asia Summit held?",
+        };
+        for (int user = 0; user < 50; user++) {
+            for (String question : questions) {
+                api.privateMessage(11_000 + user, question);
+            }
+        }
+        long[] groups = {-100801, -100802};
+        for (long group : groups) {
+            for (int i = 0; i < 12; i++) {
+                api.groupMessage(group, 12_000 + i, "/ask@" + BOT + " " + questions[i % 2]);
+            }
+        }
+
+        List<Call> sent = api.awaitCalls("sendMessage", 100 + 24, Duration.ofSeconds(60));
+        List<Instant> all = sent.stream().map(Call::at).sorted().toList();
+        assertThat(mostInAnyWindow(all, Duration.ofSeconds(1))).as("sends in any second").isLessThanOrEqualTo(30);
+        for (long group : groups) {
+            List<Instant> inGroup = sent.stream().filter(c -> c.params().path("chat_id").asLong() == group).map(Call::at).sorted().toList();
+            assertThat(inGroup).hasSize(12);
+            assertThat(mostInAnyWindow(inGroup, Duration.ofSeconds(60))).as("sends to a group in any minute").isLessThanOrEqualTo(20);
+        }
+        for (int user = 0; user < 50; user++) {
+            long chat = 11_000 + user;
+            List<Instant> inChat = sent.stream().filter(c -> c.params().path("chat_id").asLong() == chat).map(Call::at).sorted().toList();
+            assertThat(inChat).hasSize(2);
+            assertThat(Duration.between(inChat.get(0), inChat.get(1))).as("two messages to one private chat")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    /** The most instants of a sorted list that fall within any window of the given length. */
+    private static int mostInAnyWindow(List<Instant> instants, Duration window) {
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < instants.size(); last++) {
+            while (Duration.between(instants.get(first), instants.get(last)).compareTo(window) >= 0) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
     }
 
     @Test
