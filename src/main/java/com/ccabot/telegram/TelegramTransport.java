@@ -31,6 +31,7 @@ public final class TelegramTransport implements AutoCloseable {
     /** How long one getUpdates waits for news: Telegram's recommended long poll. */
     private static final int POLL_SECONDS = 50;
     private static final Duration POLL_SLACK = Duration.ofSeconds(15);
+    private static final Duration SEND_READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
     /** Edited messages are left out on purpose: an answer is to the question as it was asked. */
     private static final List<String> UPDATE_TYPES = List.of("message", "channel_post", "inline_query", "callback_query");
@@ -59,7 +60,10 @@ public final class TelegramTransport implements AutoCloseable {
     public static TelegramTransport start(Assistant app, TelegramSettings settings, String token) {
         requireWellFormed(token);
         TelegramUrl url = telegramUrl(settings.apiUrl());
-        OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), token, url);
+        // a slow answer is not taken for a lost one as soon as OkHttp's default 10 s would: sending again after a
+        // lost response is the one way a reply is duplicated (the Bot API has no idempotency key)
+        OkHttpTelegramClient client = new OkHttpTelegramClient(
+                new OkHttpClient.Builder().readTimeout(SEND_READ_TIMEOUT).build(), token, url);
         User me = whoAmI(client, settings.apiUrl());
         BotApiReachability reachability = new BotApiReachability(settings.apiUrl());
         SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge());

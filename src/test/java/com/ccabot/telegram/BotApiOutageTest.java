@@ -14,11 +14,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** An outage of the Bot API with a reply pending: the reply waits and goes out once, and the log tells it twice. */
+/**
+ * An outage of the Bot API with a reply pending (server errors, then connections refused): the reply waits and goes
+ * out once, and the log tells the outage twice, once when it starts and once when it ends.
+ */
 class BotApiOutageTest {
 
     private static final String TOKEN = "313131313:AAHoutageTestTokenAbcdefghijk0123456789";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long the second part of the outage lasts, with connections refused. */
+    private static final Duration OUTAGE_REFUSED = Duration.ofSeconds(3);
 
     @Test
     void aReplyWaitsOutAnOutageAndIsDeliveredOnceWithOneWarningAndOneNotice() throws Exception {
@@ -36,11 +41,15 @@ class BotApiOutageTest {
                 api.awaitCalls("sendMessage", 1, WAIT);
                 api.failAll("getUpdates", 503); // the whole Bot API is away now
                 api.awaitCalls("sendMessage", 3, WAIT);
-
+                api.refuseConnections(); // and then its host: connections refused
+                Thread.sleep(OUTAGE_REFUSED.toMillis());
                 api.recover("getUpdates");
                 api.recover("sendMessage");
+                api.acceptConnections();
                 long deadline = System.nanoTime() + WAIT.toNanos();
-                while (api.botMessagesPerChat().getOrDefault(6060L, 0L) < 1 && System.nanoTime() < deadline) {
+                // the reply goes out, and polling finds the Bot API back too: then the outage is over
+                while ((api.botMessagesPerChat().getOrDefault(6060L, 0L) < 1
+                        || events.list.stream().noneMatch(e -> e.getLevel() == Level.INFO)) && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
             } finally {

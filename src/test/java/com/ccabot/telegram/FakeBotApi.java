@@ -72,7 +72,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final String token;
     private final String botUsername;
     private final long botId;
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private InetSocketAddress refusing;
     private final ExecutorService executor;
 
     /** Guards every field below; waiters (long polls, awaitCalls) wait on it. */
@@ -101,16 +102,38 @@ public final class FakeBotApi implements AutoCloseable {
         this.botUsername = botUsername;
         this.botId = botId;
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        this.server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "fake-bot-api-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = listen(new InetSocketAddress(loopback, 0));
+    }
+
+    private HttpServer listen(InetSocketAddress address) throws IOException {
+        HttpServer listening = HttpServer.create(address, 0);
+        listening.setExecutor(executor);
+        listening.createContext("/", this::handle);
+        listening.start();
+        return listening;
+    }
+
+    /** Stops listening, so that connections are refused, as when the Bot API's host is down. */
+    public void refuseConnections() {
+        synchronized (lock) {
+            refusing = server.getAddress();
+        }
+        server.stop(0);
+    }
+
+    /** Listens again, on the same port, after {@link #refuseConnections}. */
+    public void acceptConnections() {
+        try {
+            server = listen(refusing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen again on " + refusing, e);
+        }
     }
 
     /** Starts a fake Bot API for the bot with this token, username and id on a free port of 127.0.0.1. */
