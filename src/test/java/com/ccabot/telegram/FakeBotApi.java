@@ -74,6 +74,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final long botId;
     private volatile HttpServer server;
     private InetSocketAddress refusing;
+    private final Map<String, Integer> losingResponses = new HashMap<>();
     private final ExecutorService executor;
 
     /** Guards every field below; waiters (long polls, awaitCalls) wait on it. */
@@ -117,6 +118,27 @@ public final class FakeBotApi implements AutoCloseable {
         listening.createContext("/", this::handle);
         listening.start();
         return listening;
+    }
+
+    /** The next call of the method is carried out, but its response is lost on the way back. */
+    public void loseNextResponse(String method) {
+        synchronized (lock) {
+            losingResponses.merge(method, 1, Integer::sum);
+        }
+    }
+
+    private boolean loseResponse(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = path.substring(path.lastIndexOf('/') + 1);
+        synchronized (lock) {
+            Integer left = METHODS_BY_LOWER_CASE.containsKey(method.toLowerCase(Locale.ROOT))
+                    ? losingResponses.get(METHODS_BY_LOWER_CASE.get(method.toLowerCase(Locale.ROOT))) : null;
+            if (left == null || left == 0) {
+                return false;
+            }
+            losingResponses.put(METHODS_BY_LOWER_CASE.get(method.toLowerCase(Locale.ROOT)), left - 1);
+            return true;
+        }
     }
 
     /** Stops listening, so that connections are refused, as when the Bot API's host is down. */
@@ -464,6 +486,11 @@ public final class FakeBotApi implements AutoCloseable {
                 // a bug in the fake must show up in the test, not as a silent hang
                 e.printStackTrace();
                 reply = new Reply(500, error(500, "Internal Server Error: fake Bot API failed: " + e).toString());
+            }
+            if (loseResponse(exchange)) {
+                // the call was carried out (a message sent is delivered), but its answer never reaches the bot:
+                // the connection drops without one
+                return;
             }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -296,6 +296,22 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aReplyWhoseResponseIsLostIsSentOnceMoreAndNoMore() {
+        // the Bot API has no idempotency key: a reply Telegram delivered but whose answer was lost cannot be told
+        // from one that was not delivered, so it is sent again; this is the one duplicate the bot allows
+        start(10, 3);
+        api.loseNextResponse("sendMessage");
+        api.privateMessage(9301, "Where was the second China-Central Asia Summit held?");
+
+        api.awaitCalls("sendMessage", 2, WAIT);
+        transport.close();
+        transport = null;
+
+        assertThat(api.botMessagesPerChat()).containsEntry(9301L, 2L);
+        assertThat(api.calls("sendMessage")).hasSize(2);
+    }
+
+    @Test
     void retriesAServerErrorOnSendingAndDeliversTheReplyOnce() {
         start(10, 3);
         api.serverError("sendMessage", 502);
