@@ -1,9 +1,12 @@
 package com.ccabot.telegram;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -18,6 +21,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * this loop is ours.
  */
 final class UpdatePoller implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
 
     private static final int BATCH = 100;
     private static final Duration JOIN = Duration.ofSeconds(5);
@@ -79,7 +84,14 @@ final class UpdatePoller implements AutoCloseable {
                 }
                 int id = update.getUpdateId();
                 if (!journal.knows(id)) {
-                    journal.take(update);
+                    try {
+                        journal.take(update);
+                    } catch (UncheckedIOException e) {
+                        // not journaled, so not confirmed either: Telegram keeps it, and it is fetched again
+                        log.error("cannot journal update {}: {}; fetching it again shortly", id, e.getMessage());
+                        pause();
+                        break;
+                    }
                     handler.accept(update, () -> journal.done(id));
                 }
                 offset = Math.max(offset, id + 1);
@@ -89,6 +101,10 @@ final class UpdatePoller implements AutoCloseable {
 
     private void unreachable(TelegramApiException e) {
         reachability.failed(BotApiReachability.Caller.POLLING, e);
+        pause();
+    }
+
+    private void pause() {
         try {
             Thread.sleep(backOff.nextBackOffMillis());
         } catch (InterruptedException interrupted) {
