@@ -117,6 +117,12 @@ public final class AnswerabilityGate {
         if (probability >= model.threshold()) {
             return new RelevanceVerdict(true, best, coverage, "answerable (%.2f)".formatted(probability), missing, probability);
         }
+        if (missing.isEmpty() && question.terms().stream().anyMatch(QuestionTerm::rare)) {
+            // a keyword query ("luban workshops") is far in meaning from any sentence, so the model alone declines it;
+            // a window holding every one of its words, a specific name among them, is about what it asks
+            return new RelevanceVerdict(true, best, coverage, "the best window holds every word, a specific name among"
+                    + " them (%.2f)".formatted(probability), missing, probability);
+        }
         String reason = missing.isEmpty() ? "the best passages do not answer it (%.2f)".formatted(probability)
                 : "the best passages lack " + String.join(", ", missing) + " (%.2f)".formatted(probability);
         return new RelevanceVerdict(false, best, coverage, reason, missing, probability);

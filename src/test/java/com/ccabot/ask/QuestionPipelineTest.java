@@ -118,8 +118,6 @@ class QuestionPipelineTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known regression of the learned gate (issue 8): the bank teaches it to decline "
-            + "\"how many luban workshops are there\", and the two-word query is too far in meaning from any sentence")
     void answersAShortKeywordQueryForAnythingOnlyTheArticlesName() {
         assertThat(answers.answer("luban workshops").text()).contains("Luban Workshops");
         assertThat(answers.answer("Who is the president of the United States?").answered()).isFalse();
