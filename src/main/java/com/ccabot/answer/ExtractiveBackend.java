@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import com.ccabot.knowledge.Article;
 import com.ccabot.retrieval.Evidence;
 import com.ccabot.retrieval.Passage;
+import com.ccabot.retrieval.PhotoCredit;
 import com.ccabot.retrieval.MetaQuestion;
 import com.ccabot.retrieval.Retrieval;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The offline backend: answers with the sentences of the retrieved passages that best answer the question, each
@@ -32,7 +32,6 @@ public final class ExtractiveBackend implements AnswerBackend {
     private static final double REDUNDANT = 0.85;
     /** Room for a " [n]" marker after a sentence. */
     private static final int MARKER_ROOM = 5;
-    private static final Pattern PHOTO_CREDIT = Pattern.compile("\\s*\\([^()]{0,80}/[^()]{0,80}\\)\\s*$");
 
     private final int maxSentences;
     private final int maxChars;
@@ -78,12 +77,13 @@ public final class ExtractiveBackend implements AnswerBackend {
     private record Candidate(Evidence evidence, boolean withBefore) {
 
         String text() {
-            return withBefore ? display(evidence.before()) + " " + display(evidence.text()) : display(evidence.text());
+            return text(false);
         }
 
-        /** The text with its photo credit, for a question about a picture. */
-        String textWithCredit() {
-            return withBefore ? display(evidence.before()) + " " + evidence.text() : evidence.text();
+        /** @param withCredit whether the chosen sentence keeps its photo credit: for a question about a picture */
+        String text(boolean withCredit) {
+            String sentence = withCredit ? evidence.text() : display(evidence.text());
+            return withBefore ? display(evidence.before()) + " " + sentence : sentence;
         }
 
         Passage passage() {
@@ -168,7 +168,7 @@ public final class ExtractiveBackend implements AnswerBackend {
         boolean aboutPictures = MetaQuestion.aboutPictures(question);
         for (Candidate candidate : chosen) {
             String file = candidate.passage().chunk().article().file();
-            String sentence = aboutPictures ? candidate.textWithCredit() : candidate.text();
+            String sentence = candidate.text(aboutPictures);
             String marker = " [" + numbers.getOrDefault(file, numbers.size() + 1) + "]";
             int room = maxChars - text.length() - (text.length() > 0 ? 1 : 0) - marker.length();
             if (sentence.length() > room && text.length() > 0) {
@@ -196,7 +196,7 @@ public final class ExtractiveBackend implements AnswerBackend {
 
     /** A sentence as shown: without a trailing photo credit such as "(Xinhua/Yin Bogu)". */
     static String display(String sentence) {
-        String shown = PHOTO_CREDIT.matcher(sentence).replaceAll("");
+        String shown = PhotoCredit.removedFrom(sentence);
         return shown.isBlank() ? sentence : shown;
     }
 

@@ -31,8 +31,8 @@ public final class EvidenceRanker {
             "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
                     + "in addition|also|meanwhile|besides|moreover|furthermore|however)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CAPTION = Pattern.compile("\\([^()]{0,80}/[^()]{0,80}\\)\\s*$|^photo\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** A caption begins "Photo taken on…" or ends with a photo credit. */
+    private static final Pattern PHOTO_FIRST = Pattern.compile("^photo\\b", Pattern.CASE_INSENSITIVE);
     /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
     private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
@@ -108,7 +108,7 @@ public final class EvidenceRanker {
         long newWords = sentence.terms().stream().filter(t -> !questionTerms.contains(t)).count();
         boolean specificType = type != AnswerType.OTHER;
         boolean found = type.foundIn(text);
-        boolean caption = CAPTION.matcher(text.strip()).find();
+        boolean caption = PhotoCredit.endsIn(text) || PHOTO_FIRST.matcher(text.strip()).find();
         boolean prose = PROSE.matcher(text).find();
         return new double[] {
             sentence.similarity(vector),
