@@ -26,8 +26,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class SendQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
     /** How long a reply waits for the Bot API when no limit is given. */
     static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
@@ -100,7 +98,7 @@ public final class SendQueue {
      */
     public <T extends Serializable> T call(BotApiMethod<T> method, Long chatId) throws TelegramApiException, InterruptedException {
         long start = System.nanoTime();
-        Duration backoff = FIRST_BACKOFF;
+        RetryBackOff backOff = new RetryBackOff();
         boolean waiting = false;
         try {
             while (true) {
@@ -109,7 +107,8 @@ public final class SendQueue {
                 }
                 overall.asBlocking().consume(1);
                 waitWhileEverythingHeld();
-                Duration pause;
+                TelegramApiException failure;
+                Duration pause = null; // a 429's retry_after; otherwise the growing pause of an outage
                 try {
                     T result = client.execute(method);
                     reachability.answered(BotApiReachability.Caller.SENDING);
@@ -120,22 +119,21 @@ public final class SendQueue {
                         reachability.answered(BotApiReachability.Caller.SENDING); // it answered, with a refusal: no outage
                         throw e;
                     }
+                    failure = e;
                     if (code == 429) {
                         pause = retryAfter(e);
                         flooded(chatId, pause);
-                    } else {
-                        reachability.failed(BotApiReachability.Caller.SENDING, e);
-                        pause = backoff;
-                    }
-                    if (expired(start, pause)) {
-                        throw giveUp(method, start, e);
                     }
                 } catch (TelegramApiException e) {
-                    reachability.failed(BotApiReachability.Caller.SENDING, e);
+                    failure = e;
+                }
+                Duration backoff = Duration.ofMillis(backOff.nextBackOffMillis()); // grows with every try, 429s too
+                if (pause == null) {
+                    reachability.failed(BotApiReachability.Caller.SENDING, failure);
                     pause = backoff;
-                    if (expired(start, pause)) {
-                        throw giveUp(method, start, e);
-                    }
+                }
+                if (expired(start, pause)) {
+                    throw giveUp(method, start, failure);
                 }
                 if (!waiting) {
                     waiting = true;
@@ -143,7 +141,6 @@ public final class SendQueue {
                 }
                 log.debug("{} waits {} ms before trying again", method.getMethod(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
             }
         } finally {
             if (waiting) {

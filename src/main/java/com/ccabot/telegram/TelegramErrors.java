@@ -1,12 +1,9 @@
 package com.ccabot.telegram;
 
-import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /** What went wrong with a Bot API call, in a few words an operator can act on, never with the bot token in them. */
 final class TelegramErrors {
-
-    private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
 
     private TelegramErrors() {}
 
@@ -24,6 +21,6 @@ final class TelegramErrors {
             described = cause.getMessage() == null ? cause.getClass().getSimpleName()
                     : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
-        return TOKEN.matcher(described).replaceAll("<token>");
+        return TelegramTransport.TOKEN.matcher(described).replaceAll("<token>");
     }
 }

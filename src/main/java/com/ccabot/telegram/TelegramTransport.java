@@ -32,7 +32,8 @@ public final class TelegramTransport implements AutoCloseable {
     private static final int POLL_SECONDS = 50;
     private static final Duration POLL_SLACK = Duration.ofSeconds(15);
     private static final Duration SEND_READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
+    /** What a bot token looks like: checked at start, and masked wherever an error might show one. */
+    static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{30,}");
     /** Edited messages are left out on purpose: an answer is to the question as it was asked. */
     private static final List<String> UPDATE_TYPES = List.of("message", "channel_post", "inline_query", "callback_query");
     private static final List<BotCommand> MENU = List.of(

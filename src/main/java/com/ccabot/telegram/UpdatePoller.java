@@ -33,7 +33,7 @@ final class UpdatePoller implements AutoCloseable {
     private final List<String> types;
     private final int timeoutSeconds;
     private final BiConsumer<Update, Runnable> handler;
-    private final PollingBackOff backOff = new PollingBackOff();
+    private final RetryBackOff backOff = new RetryBackOff();
     private final BotApiReachability reachability;
     private final Thread thread;
     private volatile boolean running = true;

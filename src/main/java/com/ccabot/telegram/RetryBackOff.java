@@ -1,10 +1,11 @@
 package com.ccabot.telegram;
 
 /**
- * How long long polling waits after a failed getUpdates: doubling from half a second up to half a minute, and
- * never giving up, unlike TelegramBots' default, which stops for good after fifteen minutes of outage.
+ * How long to wait after a failed call to the Bot API before the next try, for long polling and for a reply
+ * alike: doubling from half a second up to half a minute, and never giving up by itself (TelegramBots' default
+ * stops for good after fifteen minutes of outage); a reply's own age limit decides when it is given up.
  */
-final class PollingBackOff {
+final class RetryBackOff {
 
     private static final long FIRST_MILLIS = 500;
     private static final long LONGEST_MILLIS = 30_000;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class PollingBackOffTest {
+class RetryBackOffTest {
 
     @Test
     void doublesUpToHalfAMinuteAndNeverGivesUp() {
-        PollingBackOff backOff = new PollingBackOff();
+        RetryBackOff backOff = new RetryBackOff();
 
         assertThat(backOff.nextBackOffMillis()).isEqualTo(500);
         assertThat(backOff.nextBackOffMillis()).isEqualTo(1000);
