@@ -55,11 +55,11 @@ final class BotApiReachability {
         waitedDuringOutage = Math.max(waitedDuringOutage, waiting);
     }
 
-    /** A reply no longer waits (sent, or given up): with none waiting, sending has nothing left to find out. */
+    /**
+     * A reply no longer waits: sent (which {@link #answered} already told), or given up, which says nothing of
+     * whether the Bot API is back; the next reply sent tells.
+     */
     synchronized void replyDone() {
         waiting--;
-        if (waiting == 0) {
-            answered(Caller.SENDING);
-        }
     }
 }
