@@ -5,6 +5,7 @@ import com.ccabot.answer.AnswerBackend;
 import com.ccabot.answer.Conversations;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.answer.LlmBackend;
+import com.ccabot.ask.AnswerMeters;
 import com.ccabot.ask.Assistant;
 import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.cache.AnswerCache;
@@ -21,6 +22,10 @@ import com.ccabot.knowledge.LoadedKnowledge;
 import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,18 +55,28 @@ public final class Application implements Assistant {
     private final AnswerBackend backend;
     private final AnswerModels models;
     private final Conversations conversations;
+    private final AnswerCache cache;
+    private final AnswerMeters meters;
     private final AtomicReference<QuestionPipeline> answers;
     private final Duration startup;
 
     private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerModels models,
-                        Conversations conversations, QuestionPipeline answers, Duration startup) {
+                        Conversations conversations, AnswerCache cache, AnswerMeters meters, QuestionPipeline answers,
+                        Duration startup) {
         this.models = models;
         this.conversations = conversations;
+        this.cache = cache;
+        this.meters = meters;
         this.config = config;
         this.model = model;
         this.backend = backend;
         this.answers = new AtomicReference<>(answers);
         this.startup = startup;
+        MeterRegistry registry = meters.registry();
+        Gauge.builder("cca.knowledge.articles", this, app -> app.articles().size())
+                .description("Articles answers come from").register(registry);
+        Gauge.builder("cca.knowledge.chunks", this, Application::passages)
+                .description("Passages the articles are split into").register(registry);
     }
 
     /**
@@ -73,6 +88,11 @@ public final class Application implements Assistant {
 
     /** Starts with these secrets (the LLM API key) rather than the process environment's. */
     public static Application start(Config config, Secrets secrets) {
+        return start(config, secrets, new SimpleMeterRegistry());
+    }
+
+    /** Starts with these secrets, counting questions, answers, the cache, the model and reloads in {@code registry}. */
+    public static Application start(Config config, Secrets secrets, MeterRegistry registry) {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
@@ -81,13 +101,18 @@ public final class Application implements Assistant {
         MiniLmEmbeddingModel model = embeddingModel(config);
         KnowledgeIndex index = index(config, model, knowledge);
         Conversations conversations = new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
-        QuestionPipeline answers = pipeline(config, index, models, backend, conversations);
-        // warmed up offline: the retrieval path is the same, and an LLM must not be called for practice
-        warmUp(pipeline(config, index, models, extractive(config, models), new Conversations(1, Duration.ofSeconds(1))),
-                index);
+        AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
+        AnswerMeters meters = new AnswerMeters(registry);
+        cache.bindTo(registry);
+        backend.bindTo(registry);
+        QuestionPipeline answers = pipeline(config, index, models, backend, cache, conversations, meters);
+        // warmed up offline, uncounted and uncached: the retrieval path is the same, and an LLM must not be called
+        // for practice
+        warmUp(pipeline(config, index, models, extractive(config, models), new AnswerCache(0, Duration.ofSeconds(1)),
+                new Conversations(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, backend, models, conversations, answers, startup);
+        return new Application(config, model, backend, models, conversations, cache, meters, answers, startup);
     }
 
     /**
@@ -102,11 +127,23 @@ public final class Application implements Assistant {
 
     /** As {@link #reload()}, returning the new index. */
     public KnowledgeIndex reloadIndex() {
-        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-        QuestionPipeline fresh = pipeline(config, index(config, model, knowledge), models, backend, conversations);
+        QuestionPipeline fresh;
+        try {
+            LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+            fresh = pipeline(config, index(config, model, knowledge), models, backend, cache, conversations, meters);
+        } catch (RuntimeException e) {
+            reloads("failed").increment();
+            throw e;
+        }
         answers.set(fresh);
+        reloads("ok").increment();
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
+    }
+
+    private Counter reloads(String outcome) {
+        return Counter.builder("cca.reloads").description("Reloads of the knowledge folder, by outcome")
+                .tag("outcome", outcome).register(meters.registry());
     }
 
     /**
@@ -153,12 +190,12 @@ public final class Application implements Assistant {
     }
 
     private static QuestionPipeline pipeline(Config config, KnowledgeIndex index, AnswerModels models,
-                                               AnswerBackend backend, Conversations conversations) {
+                                               AnswerBackend backend, AnswerCache cache, Conversations conversations,
+                                               AnswerMeters meters) {
         var retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.valueOf(retrieval.fusion().name()),
                 models.ranker(), models.gate(retrieval.minSimilarity(), retrieval.minCoverage()), retrieval.topK());
-        AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
-        return new QuestionPipeline(retriever, backend, cache, config.answer().maxQuestionChars(), conversations);
+        return new QuestionPipeline(retriever, backend, cache, config.answer().maxQuestionChars(), conversations, meters);
     }
 
     private static AnswerBackend backend(Config config, Secrets secrets, AnswerModels models) {
@@ -220,6 +257,16 @@ public final class Application implements Assistant {
     @Override
     public String backendFigures() {
         return answers.get().backendFigures();
+    }
+
+    @Override
+    public String indexVersion() {
+        return answers.get().index().version();
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters.registry();
     }
 
     public KnowledgeIndex index() {

@@ -54,7 +54,7 @@ class PackageDependenciesTest {
 
     @Test
     void transportsSeeTheAssistantNotTheApplication() throws IOException {
-        for (String transport : List.of("console", "telegram")) {
+        for (String transport : List.of("console", "telegram", "http")) {
             try (Stream<Path> files = Files.walk(SOURCES.resolve(transport))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     assertThat(ROOT_IMPORT.matcher(Files.readString(file)).find()).as("%s imports com.ccabot.Application", file)

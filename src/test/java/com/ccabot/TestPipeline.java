@@ -2,6 +2,8 @@ package com.ccabot;
 
 import com.ccabot.config.Config;
 import com.ccabot.config.ConfigLoader;
+import com.ccabot.config.Secrets;
+import com.ccabot.http.Metrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ public final class TestPipeline {
 
     public static synchronized Application app() {
         if (app == null) {
-            app = Application.start(config(Map.of()));
+            // with the Prometheus registry the HTTP server scrapes, as a long-running bot has
+            app = Application.start(config(Map.of()), new Secrets(null, null), Metrics.registry());
         }
         return app;
     }

@@ -43,4 +43,7 @@ public interface AnswerBackend {
     default String figures() {
         return "";
     }
+
+    /** Registers the backend's own meters (model calls, tokens, its circuit breaker); the offline one has none. */
+    default void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {}
 }

@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.Retrieval;
+import io.micrometer.core.instrument.Timer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,13 @@ public final class Composer {
 
     private final HybridRetriever retriever;
     private final AnswerBackend backend;
+    private final Timer retrievalLatency;
 
-    public Composer(HybridRetriever retriever, AnswerBackend backend) {
+    /** @param retrievalLatency measures retrieval, sentence ranking and the gate of every question */
+    public Composer(HybridRetriever retriever, AnswerBackend backend, Timer retrievalLatency) {
         this.retriever = retriever;
         this.backend = backend;
+        this.retrievalLatency = retrievalLatency;
     }
 
     public KnowledgeIndex index() {
@@ -40,7 +44,7 @@ public final class Composer {
             return Answer.declined(question, Declines.notEnglish(understood.script()), backend.name());
         }
         try {
-            Retrieval retrieval = retrieval(understood);
+            Retrieval retrieval = retrievalLatency.record(() -> retrieval(understood));
             log.debug("question {} -> gate {}", question, retrieval.verdict());
             return partial == null ? backend.answer(question, retrieval) : backend.answer(question, retrieval, partial);
         } catch (RuntimeException e) {

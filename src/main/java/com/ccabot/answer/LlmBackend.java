@@ -15,6 +15,12 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,10 +55,15 @@ public final class LlmBackend implements AnswerBackend {
     private final java.time.Duration timeout;
     private final ExtractiveBackend offline;
     private final int contextChars;
+    /** Holds the one breaker, so its state can be exported as meters. */
+    private final CircuitBreakerRegistry breakers;
     private final CircuitBreaker breaker;
     private final AtomicBoolean outage = new AtomicBoolean();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    /** Measures the model's calls once bound to a registry. */
+    private volatile Timer modelLatency;
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
 
@@ -69,7 +80,7 @@ public final class LlmBackend implements AnswerBackend {
         this.timeout = settings.timeout();
         this.offline = offline;
         this.contextChars = settings.contextChars();
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.failuresToOpen())
                 .minimumNumberOfCalls(settings.failuresToOpen())
@@ -77,6 +88,7 @@ public final class LlmBackend implements AnswerBackend {
                 .waitDurationInOpenState(settings.coolDown())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
+        this.breaker = breakers.circuitBreaker(name);
     }
 
     @Override
@@ -187,18 +199,47 @@ public final class LlmBackend implements AnswerBackend {
                 throw new IllegalStateException("the model sent an empty reply");
             }
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timed(start);
             if (outage.compareAndSet(true, false)) {
                 log.info("the {} model answers again", name);
             }
             return Optional.of(text);
         } catch (RuntimeException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            failures.incrementAndGet();
+            timed(start);
             if (outage.compareAndSet(false, true)) {
                 // one warning per outage, not one per question
                 log.warn("the {} model failed ({}); answering offline until it recovers", name, describe(e));
             }
             return Optional.empty();
         }
+    }
+
+    private void timed(long start) {
+        Timer timer = modelLatency;
+        if (timer != null) {
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The model's calls, failures, fallbacks, tokens and latency, and the circuit breaker's state, as meters. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Tags tags = Tags.of("backend", name);
+        FunctionCounter.builder("cca.llm.calls", calls, AtomicLong::get).tags(tags)
+                .description("Calls to the model").register(registry);
+        FunctionCounter.builder("cca.llm.failures", failures, AtomicLong::get).tags(tags)
+                .description("Calls to the model that failed (timeout, error status, bad or empty reply)").register(registry);
+        FunctionCounter.builder("cca.llm.fallbacks", fallbacks, AtomicLong::get).tags(tags)
+                .description("Answers given offline because the model failed or was skipped").register(registry);
+        FunctionCounter.builder("cca.llm.tokens", inputTokens, AtomicLong::get).tags(tags.and("kind", "input"))
+                .description("Tokens the model read and wrote").register(registry);
+        FunctionCounter.builder("cca.llm.tokens", outputTokens, AtomicLong::get).tags(tags.and("kind", "output"))
+                .description("Tokens the model read and wrote").register(registry);
+        modelLatency = Timer.builder("cca.llm.latency").tags(tags).description("Time of one call to the model")
+                .publishPercentileHistogram().maximumExpectedValue(java.time.Duration.ofSeconds(120)).register(registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.ccabot.ask;
 import com.ccabot.answer.Answer;
 import com.ccabot.cache.CacheFigures;
 import com.ccabot.knowledge.Article;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,6 +46,12 @@ public interface Assistant {
 
     /** The backend's own figures (model calls, tokens), or an empty string. */
     String backendFigures();
+
+    /** The version of the index answers come from: it changes whenever the articles do. */
+    String indexVersion();
+
+    /** The meters questions, answers, the cache and the model are counted in. */
+    MeterRegistry meters();
 
     /**
      * Loads the knowledge folder again and answers from it from then on. Throws

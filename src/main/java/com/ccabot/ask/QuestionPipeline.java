@@ -34,21 +34,28 @@ public final class QuestionPipeline {
     private final Composer composer;
     private final Conversations conversations;
     private final AnswerBackend backend;
+    private final AnswerMeters meters;
 
-    /** @param conversations the memory of conversations, shared across reloads of the knowledge */
+    /**
+     * @param cache         the answers already given, shared across reloads (its keys hold the index version)
+     * @param conversations the memory of conversations, shared across reloads of the knowledge
+     * @param meters        where questions and latencies are counted
+     */
     public QuestionPipeline(HybridRetriever retriever, AnswerBackend backend, AnswerCache cache, int maxQuestionChars,
-                            Conversations conversations) {
+                            Conversations conversations, AnswerMeters meters) {
         this.refusals = new Refusals(maxQuestionChars, retriever.index().articles().size());
         this.understanding = new Understanding(backend);
         this.cache = cache;
-        this.composer = new Composer(retriever, backend);
+        this.composer = new Composer(retriever, backend, meters.retrieval());
         this.conversations = conversations;
         this.backend = backend;
+        this.meters = meters;
     }
 
-    /** A pipeline with a memory of conversations of its own. */
+    /** A pipeline with a memory of conversations of its own, counting nothing. */
     public QuestionPipeline(HybridRetriever retriever, AnswerBackend backend, AnswerCache cache, int maxQuestionChars) {
-        this(retriever, backend, cache, maxQuestionChars, new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER));
+        this(retriever, backend, cache, maxQuestionChars, new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER),
+                AnswerMeters.none());
     }
 
     public Answer answer(String message) {
@@ -78,7 +85,8 @@ public final class QuestionPipeline {
         String cleaned = QuestionText.clean(message);
         Screened screened = refusals.screen(cleaned);
         if (screened.decline().isPresent()) {
-            return Answer.declined(cleaned, screened.decline().get(), backend.name()).withLatency(millisSince(start));
+            return counted(Answer.declined(cleaned, screened.decline().get(), backend.name()).withLatency(millisSince(start)),
+                    AnswerMeters.Reason.REFUSED);
         }
         List<Turn> history = conversations.history(conversation);
         Understood understood = understanding.understand(screened.question(), history);
@@ -92,6 +100,13 @@ public final class QuestionPipeline {
         if (answer.answered()) {
             conversations.add(conversation, new Turn(understood.query(), answer.text()));
         }
+        return counted(answer, answer.answered() ? AnswerMeters.Reason.ANSWERED
+                : QuestionScript.of(understood.query()) != QuestionScript.LATIN ? AnswerMeters.Reason.NOT_ENGLISH
+                : AnswerMeters.Reason.NOT_COVERED);
+    }
+
+    private Answer counted(Answer answer, AnswerMeters.Reason reason) {
+        meters.record(answer, reason);
         return answer;
     }
 

@@ -3,6 +3,8 @@ package com.ccabot.cache;
 import com.ccabot.answer.Answer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -39,6 +41,11 @@ public final class AnswerCache {
         if (enabled) {
             answers.put(key, answer);
         }
+    }
+
+    /** Hits, misses, evictions and size as Caffeine's meters, tagged {@code cache="answers"}. */
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, answers, "answers");
     }
 
     public CacheFigures figures() {

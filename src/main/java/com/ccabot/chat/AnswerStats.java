@@ -1,52 +1,51 @@
 package com.ccabot.chat;
 
-import com.ccabot.answer.Answer;
-import com.ccabot.eval.EvalReport;
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import com.ccabot.ask.AnswerMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.util.concurrent.TimeUnit;
 
 /**
- * How many questions a transport answered, how many it declined, and how fast the recent ones were, for
- * {@code :stats} and {@code /stats}. Thread-safe; keeps only the latest latencies.
+ * How many questions were answered and declined, and how fast the recent ones were, for {@code :stats} and
+ * {@code /stats}: read from the same meters {@code /metrics} exports, so every view agrees.
  */
 public final class AnswerStats {
 
-    private static final int RECENT = 1000;
+    private final MeterRegistry registry;
 
-    private final AtomicLong questions = new AtomicLong();
-    private final AtomicLong declined = new AtomicLong();
-    private final double[] latencies = new double[RECENT];
-
-    public void record(Answer answer) {
-        long n = questions.incrementAndGet();
-        if (!answer.answered()) {
-            declined.incrementAndGet();
-        }
-        synchronized (latencies) {
-            latencies[(int) ((n - 1) % RECENT)] = answer.latencyMs();
-        }
+    public AnswerStats(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     public long questions() {
-        return questions.get();
+        return count(null);
     }
 
     public long declined() {
-        return declined.get();
+        return count("declined");
     }
 
-    /** How many latencies the percentiles are taken over: the most recent, up to a thousand. */
-    public int recent() {
-        return (int) Math.min(questions.get(), RECENT);
-    }
-
-    /** A percentile of the recent latencies in milliseconds; 0 before the first question. */
-    public double latencyPercentile(double p) {
-        double[] recent;
-        synchronized (latencies) {
-            recent = Arrays.copyOf(latencies, recent());
+    private long count(String outcome) {
+        var search = registry.find(AnswerMeters.QUESTIONS);
+        if (outcome != null) {
+            search = search.tag("outcome", outcome);
         }
-        Arrays.sort(recent);
-        return EvalReport.percentile(recent, p);
+        return Math.round(search.counters().stream().mapToDouble(Counter::count).sum());
+    }
+
+    /** A percentile (50, 95 or 99) of the latencies of the last minutes in milliseconds; 0 before the first question. */
+    public double latencyPercentile(double p) {
+        Timer timer = registry.find(AnswerMeters.ANSWER_LATENCY).timer();
+        if (timer == null) {
+            return 0;
+        }
+        for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+            if (Math.abs(value.percentile() * 100 - p) < 1e-9) {
+                return value.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new IllegalArgumentException("no " + p + "th percentile is kept");
     }
 }

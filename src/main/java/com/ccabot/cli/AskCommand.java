@@ -2,6 +2,7 @@ package com.ccabot.cli;
 
 import com.ccabot.Application;
 import com.ccabot.answer.Answer;
+import com.ccabot.chat.AnswerJson;
 import com.ccabot.chat.AnswerText;
 import java.io.BufferedReader;
 import java.io.IOException;

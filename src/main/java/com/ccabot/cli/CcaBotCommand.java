@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = CcaBotCommand.Version.class,
         description = "Answers questions about China–Central Asia cooperation from a folder of articles, citing them.",
         subcommands = {ConsoleCommand.class, AskCommand.class, EvalCommand.class, FitCommand.class, IndexCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a runtime failure", "2:a usage or configuration error"})
 public final class CcaBotCommand implements Callable<Integer> {
@@ -74,16 +73,7 @@ public final class CcaBotCommand implements Callable<Integer> {
             return new ConsoleChat(Application.start(config()), System.in, System.out).run();
         }
         TelegramTransport.requireWellFormed(secrets.telegramBotToken());
-        Config config = config();
-        TelegramTransport telegram = TelegramTransport.start(Application.start(config), config.telegram(), secrets.telegramBotToken());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            telegram.close();
-            stopped.countDown();
-        }, "shutdown"));
-        System.err.println("cca-bot is answering in Telegram; press Ctrl-C to stop.");
-        stopped.await();
-        return 0;
+        return new Service(config(), secrets, true).run("cca-bot is answering in Telegram.");
     }
 
     /** The configuration: defaults, then the file, then CCA_* variables, then these options. */

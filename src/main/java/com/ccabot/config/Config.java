@@ -9,7 +9,7 @@ import java.util.Set;
 /** cca-bot's settings, typed and validated, grouped by section. */
 public record Config(KnowledgeSettings knowledge, IndexSettings index, RetrievalSettings retrieval,
                      AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
-                     LogSettings log) {
+                     ServerSettings server, LogSettings log) {
 
     public record KnowledgeSettings(Path dir) {}
 
@@ -31,11 +31,37 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     /** Telegram transport settings; the bot token itself is a secret, see {@link Secrets}. */
     public record TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
                                    int ratePerMinute, int rateBurst, Path stateDir, Duration drainTimeout,
-                                   Duration replyMaxAge) {
+                                   Duration replyMaxAge, String mode, String webhookUrl) {
+
+        /** Settings for long polling. */
+        public TelegramSettings(URI apiUrl, boolean channels, Set<Long> allowedChats, Set<Long> admins,
+                                int ratePerMinute, int rateBurst, Path stateDir, Duration drainTimeout,
+                                Duration replyMaxAge) {
+            this(apiUrl, channels, allowedChats, admins, ratePerMinute, rateBurst, stateDir, drainTimeout, replyMaxAge,
+                    "polling", "");
+        }
+
+        /** These settings with updates posted by Telegram to {@code url}. */
+        public TelegramSettings withWebhook(String url) {
+            return new TelegramSettings(apiUrl, channels, allowedChats, admins, ratePerMinute, rateBurst, stateDir,
+                    drainTimeout, replyMaxAge, "webhook", url);
+        }
+
+        public boolean webhook() {
+            return "webhook".equals(mode);
+        }
 
         /** Whether the bot may answer in a chat: every chat when the allow-list is empty. */
         public boolean allows(long chatId) {
             return allowedChats.isEmpty() || allowedChats.contains(chatId);
+        }
+    }
+
+    /** The HTTP server: {@code port} 0 turns it off. */
+    public record ServerSettings(int port, String bind) {
+
+        public boolean enabled() {
+            return port > 0;
         }
     }
 
@@ -67,7 +93,9 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         toInt(values.get("telegram.rate-per-minute")), toInt(values.get("telegram.rate-burst")),
                         ((java.util.Optional<?>) values.get("telegram.state-dir")).map(Path.class::cast)
                                 .orElse(((Path) values.get("index.cache-dir")).resolve("telegram")),
-                        (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age")),
+                        (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age"),
+                        (String) values.get("telegram.mode"), (String) values.get("telegram.webhook-url")),
+                new ServerSettings(toInt(values.get("server.port")), (String) values.get("server.bind")),
                 new LogSettings((String) values.get("log.level")));
     }
 

@@ -10,6 +10,7 @@ public final class Settings {
 
     /** The answer backends; the LLM issue adds openai and ollama here. */
     public static final List<String> BACKENDS = List.of("extractive", "openai", "ollama");
+    public static final List<String> TELEGRAM_MODES = List.of("polling", "webhook");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
     private static final List<Setting> ALL = List.of(
@@ -106,6 +107,18 @@ public final class Settings {
             new Setting("telegram.reply-max-age", "1h", "a positive duration",
                     "How long a reply waits for an unreachable Bot API before it is given up (its question is kept for the next start).",
                     Values.duration()),
+            new Setting("telegram.mode", "polling", String.join(", ", TELEGRAM_MODES),
+                    "How updates arrive: the bot asks for them (polling), or Telegram posts them to telegram.webhook-url (webhook, needs TELEGRAM_WEBHOOK_SECRET and the HTTP server).",
+                    Values.oneOf(TELEGRAM_MODES)),
+            new Setting("telegram.webhook-url", "", "an https URL; empty unless telegram.mode is webhook",
+                    "The public HTTPS address Telegram posts updates to; a reverse proxy forwards it, path kept, to server.port.",
+                    Values.optionalUrl()),
+            new Setting("server.port", "8080", "0 to 65535; 0 turns the server off",
+                    "The HTTP port of health checks, Prometheus metrics, the ask API and Telegram webhooks, in every long-running mode.",
+                    Values.integer(0, 65_535)),
+            new Setting("server.bind", "127.0.0.1", "an IP address or host name; 0.0.0.0 for every interface",
+                    "The address the HTTP server listens on.",
+                    Values.text()),
             new Setting("log.level", "info", String.join(", ", LOG_LEVELS),
                     "How much cca-bot logs to stderr (libraries log warnings only).",
                     Values.oneOf(LOG_LEVELS)));

@@ -36,12 +36,13 @@ public final class ConsoleChat {
     private final Assistant app;
     private final InputStream in;
     private final PrintStream out;
-    private final AnswerStats stats = new AnswerStats();
+    private final AnswerStats stats;
     /** One console session is one conversation: follow-ups refer to what was asked before in it. */
     private final String conversation = "console-" + java.util.UUID.randomUUID();
 
     public ConsoleChat(Assistant app, InputStream in, PrintStream out) {
         this.app = app;
+        this.stats = new AnswerStats(app.meters());
         this.in = in;
         this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
     }
@@ -95,7 +96,7 @@ public final class ConsoleChat {
     }
 
     private String stats() {
-        return "questions: %d (%d declined); latency p50 %.2f ms, p95 %.2f ms%n%s".formatted(stats.questions(),
+        return "questions: %d (%d declined); latency of the last 10 min p50 %.2f ms, p95 %.2f ms%n%s".formatted(stats.questions(),
                 stats.declined(), stats.latencyPercentile(50), stats.latencyPercentile(95), app.cacheFigures());
     }
 
@@ -119,7 +120,6 @@ public final class ConsoleChat {
                 Answer answer = app.streams()
                         ? app.answer(line, conversation, live::show)
                         : app.answer(line, conversation);
-                stats.record(answer);
                 print.accept(live.finish(answer) + "\n");
             }
         }

@@ -33,6 +33,7 @@ public final class SendQueue {
     private final TelegramClient client;
     private final BotApiReachability reachability;
     private final Duration maxAge;
+    private final TelegramMeters meters;
     /** When the last 429 came, and for which chat: a second chat's 429 meanwhile means the whole bot is limited. */
     private long lastFloodAt;
     private Long lastFloodChat;
@@ -51,15 +52,17 @@ public final class SendQueue {
 
     /** A queue whose replies wait up to an hour for an unreachable Bot API. */
     public SendQueue(TelegramClient client) {
-        this(client, new BotApiReachability(java.net.URI.create("https://api.telegram.org")), DEFAULT_MAX_AGE);
+        this(client, new BotApiReachability(java.net.URI.create("https://api.telegram.org")), DEFAULT_MAX_AGE,
+                TelegramMeters.none());
     }
 
     /**
      * @param maxAge how long a reply may wait for the Bot API to answer (an outage, server errors) before it is
      *               given up with a warning
      */
-    SendQueue(TelegramClient client, BotApiReachability reachability, Duration maxAge) {
+    SendQueue(TelegramClient client, BotApiReachability reachability, Duration maxAge, TelegramMeters meters) {
         this.client = client;
+        this.meters = meters;
         this.reachability = reachability;
         this.maxAge = maxAge;
     }
@@ -112,6 +115,9 @@ public final class SendQueue {
                 try {
                     T result = client.execute(method);
                     reachability.answered(BotApiReachability.Caller.SENDING);
+                    if (method instanceof SendMessage) {
+                        meters.replySent();
+                    }
                     return result;
                 } catch (TelegramApiRequestException e) {
                     int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
@@ -121,6 +127,7 @@ public final class SendQueue {
                     }
                     failure = e;
                     if (code == 429) {
+                        meters.throttled();
                         pause = retryAfter(e);
                         flooded(chatId, pause);
                     }
@@ -140,6 +147,7 @@ public final class SendQueue {
                     reachability.replyWaits();
                 }
                 log.debug("{} waits {} ms before trying again", method.getMethod(), pause.toMillis());
+                meters.retried();
                 Thread.sleep(pause.toMillis());
             }
         } finally {

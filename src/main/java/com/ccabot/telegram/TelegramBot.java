@@ -6,6 +6,7 @@ import com.ccabot.ask.Assistant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ccabot.answer.ExtractiveBackend;
+import com.ccabot.chat.AnswerStats;
 import com.ccabot.chat.AskerLimits;
 import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.knowledge.Article;
@@ -41,14 +42,22 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramSettings settings;
     private final AskerLimits limits;
     private final String username;
-    private final BotStats stats = new BotStats();
+    private final TelegramMeters meters;
+    private final BotStats stats;
     private final ChatLanes lanes = new ChatLanes(LANE_THREADS);
     /** Which conversation each of the bot's recent messages belongs to, so a reply to it continues that one. */
     private final Cache<String, String> conversationOfMessage = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Conversations.FORGET_AFTER).build();
 
     public TelegramBot(Assistant app, SendQueue sender, TelegramSettings settings, String username, long botId) {
+        this(app, sender, settings, username, botId, new TelegramMeters(app.meters()));
+    }
+
+    TelegramBot(Assistant app, SendQueue sender, TelegramSettings settings, String username, long botId,
+                TelegramMeters meters) {
         this.app = app;
+        this.meters = meters;
+        this.stats = new BotStats(new AnswerStats(app.meters()), meters);
         this.sender = sender;
         this.settings = settings;
         this.username = username;
@@ -62,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
      * delivered is not done: it stays in the journal and the next start answers it.
      */
     public void handle(Update update, Runnable done) {
+        meters.updateReceived();
         Route route = asked(router.route(update));
         BooleanSupplier work;
         String lane;
@@ -135,11 +145,11 @@ public final class TelegramBot implements AutoCloseable {
         return switch (verdict) {
             case ANSWER -> answer(ask.target(), ask.question(), conversation(ask));
             case NOTIFY -> {
-                stats.rateLimited();
+                meters.rateLimited();
                 yield !reply(ask.target(), TelegramHtml.escape(AskerLimits.notice())).isEmpty();
             }
             case IGNORE -> {
-                stats.rateLimited();
+                meters.rateLimited();
                 yield true;
             }
         };
@@ -159,7 +169,6 @@ public final class TelegramBot implements AutoCloseable {
             answer = app.answer(question, conversation);
             sent = reply(target, TelegramHtml.answer(answer));
         }
-        stats.record(answer);
         for (int id : sent) {
             conversationOfMessage.put(target.chatId() + ":" + id, conversation);
         }
@@ -214,7 +223,6 @@ public final class TelegramBot implements AutoCloseable {
                     TelegramHtml.escape("Ask me about China–Central Asia cooperation: @" + username + " your question"));
         } else {
             Answer answer = app.answer(query);
-            stats.record(answer);
             String html = TelegramHtml.answer(answer);
             List<String> parts = MessageSplitter.split(html, MessageSplitter.TELEGRAM_LIMIT);
             result = answer.answered()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -15,15 +16,20 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * Runs the bot in Telegram by long polling: checks the token with getMe, registers the command menu, asks only
- * for the update types the bot handles, journals every update before confirming it ({@link UpdatePoller}), and on
- * {@link #close()} stops polling and lets the answers in flight finish, leaving the rest for the next start.
+ * Runs the bot in Telegram: checks the token with getMe, registers the command menu, and takes updates by long
+ * polling ({@link UpdatePoller}) or from a webhook ({@link WebhookUpdates}, set with {@code setWebhook} and a
+ * secret), asking only for the update types the bot handles and journaling every update before confirming it. On
+ * {@link #close()} it stops taking updates and lets the answers in flight finish, leaving the rest for the next
+ * start.
  */
 public final class TelegramTransport implements AutoCloseable {
 
@@ -43,12 +49,17 @@ public final class TelegramTransport implements AutoCloseable {
             new BotCommand("help", "How to ask"),
             new BotCommand("start", "Start"));
 
+    /** What Telegram's secret_token allows. */
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
     private final UpdatePoller poller;
+    private final WebhookUpdates webhook;
     private final TelegramBot bot;
     private final UpdateJournal journal;
 
-    private TelegramTransport(UpdatePoller poller, TelegramBot bot, UpdateJournal journal) {
+    private TelegramTransport(UpdatePoller poller, WebhookUpdates webhook, TelegramBot bot, UpdateJournal journal) {
         this.poller = poller;
+        this.webhook = webhook;
         this.bot = bot;
         this.journal = journal;
     }
@@ -59,7 +70,19 @@ public final class TelegramTransport implements AutoCloseable {
      * {@link IllegalStateException} saying so. Neither message contains the token.
      */
     public static TelegramTransport start(Assistant app, TelegramSettings settings, String token) {
+        return start(app, settings, token, null);
+    }
+
+    /**
+     * As {@link #start(Assistant, TelegramSettings, String)}; in webhook mode ({@code telegram.mode}) Telegram is
+     * told to post updates to {@code telegram.webhook-url} with {@code webhookSecret}, and {@link #webhook()} takes
+     * them; in polling mode a webhook left from an earlier run is deleted first, or Telegram would refuse to poll.
+     */
+    public static TelegramTransport start(Assistant app, TelegramSettings settings, String token, String webhookSecret) {
         requireWellFormed(token);
+        if (settings.webhook()) {
+            requireWebhookSettings(settings, webhookSecret);
+        }
         TelegramUrl url = telegramUrl(settings.apiUrl());
         // a slow answer is not taken for a lost one as soon as OkHttp's default 10 s would: sending again after a
         // lost response is the one way a reply is duplicated (the Bot API has no idempotency key)
@@ -67,14 +90,26 @@ public final class TelegramTransport implements AutoCloseable {
                 new OkHttpClient.Builder().readTimeout(SEND_READ_TIMEOUT).build(), token, url);
         User me = whoAmI(client, settings.apiUrl());
         BotApiReachability reachability = new BotApiReachability(settings.apiUrl());
-        SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge());
+        TelegramMeters meters = new TelegramMeters(app.meters());
+        SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge(), meters);
         try {
             client.execute(SetMyCommands.builder().commands(MENU).build());
         } catch (TelegramApiException e) {
             log.warn("could not register the command menu: {}", TelegramErrors.describe(e));
         }
-        UpdateJournal journal = UpdateJournal.open(settings.stateDir(), new ObjectMapper());
-        TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId());
+        ObjectMapper json = new ObjectMapper();
+        UpdateJournal journal = UpdateJournal.open(settings.stateDir(), json);
+        meters.queueDepth(journal::pendingCount);
+        TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId(), meters);
+        if (settings.webhook()) {
+            setWebhook(client, settings, webhookSecret);
+            for (Update update : journal.pending()) { // what the last run took and did not answer
+                bot.handle(update, () -> journal.done(update.getUpdateId()));
+            }
+            log.info("answering in Telegram as @{}: updates are posted to {}", me.getUserName(), settings.webhookUrl());
+            return new TelegramTransport(null, new WebhookUpdates(webhookSecret, json, journal, bot::handle), bot, journal);
+        }
+        deleteWebhook(client);
         // a client of its own for long polling: its reads wait as long as a poll may, and stopping cancels them
         OkHttpClient pollingHttp = new OkHttpClient.Builder()
                 .readTimeout(Duration.ofSeconds(POLL_SECONDS).plus(POLL_SLACK)).build();
@@ -82,7 +117,54 @@ public final class TelegramTransport implements AutoCloseable {
                 UPDATE_TYPES, POLL_SECONDS, reachability, bot::handle);
         poller.start();
         log.info("answering in Telegram as @{} via {}", me.getUserName(), settings.apiUrl());
-        return new TelegramTransport(poller, bot, journal);
+        return new TelegramTransport(poller, null, bot, journal);
+    }
+
+    /** Where posted updates go: present in webhook mode. */
+    public Optional<WebhookUpdates> webhook() {
+        return Optional.ofNullable(webhook);
+    }
+
+    /** The path of the webhook URL, which the reverse proxy keeps: where the HTTP server takes updates. */
+    public static String webhookPath(TelegramSettings settings) {
+        String path = URI.create(settings.webhookUrl()).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    private static void requireWebhookSettings(TelegramSettings settings, String secret) {
+        if (settings.webhookUrl().isEmpty()) {
+            throw new ConfigException("telegram.mode is webhook but telegram.webhook-url is empty: set it to the public"
+                    + " https URL your reverse proxy forwards to this bot's server.port");
+        }
+        if (!"https".equals(URI.create(settings.webhookUrl()).getScheme())) {
+            throw new ConfigException("telegram.webhook-url must be an https URL: Telegram posts updates over HTTPS only");
+        }
+        if (secret == null) {
+            throw new ConfigException("telegram.mode is webhook but TELEGRAM_WEBHOOK_SECRET is not set: export a secret"
+                    + " of 1 to 256 letters, digits, _ or -, which Telegram sends with every update");
+        }
+        if (!WEBHOOK_SECRET.matcher(secret).matches()) {
+            throw new ConfigException("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or -");
+        }
+    }
+
+    private static void setWebhook(OkHttpTelegramClient client, TelegramSettings settings, String secret) {
+        try {
+            client.execute(SetWebhook.builder().url(settings.webhookUrl()).secretToken(secret)
+                    .allowedUpdates(UPDATE_TYPES).build());
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("Telegram refused the webhook " + settings.webhookUrl() + ": "
+                    + TelegramErrors.describe(e));
+        }
+    }
+
+    /** Switching back to polling: a webhook set by an earlier run would make every getUpdates fail with 409. */
+    private static void deleteWebhook(OkHttpTelegramClient client) {
+        try {
+            client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+        } catch (TelegramApiException e) {
+            log.warn("could not delete a webhook left from an earlier run: {}", TelegramErrors.describe(e));
+        }
     }
 
     /** Stops start-up early, before anything loads, when the token cannot be a bot token. */
@@ -99,7 +181,9 @@ public final class TelegramTransport implements AutoCloseable {
      */
     @Override
     public void close() {
-        poller.close();
+        if (poller != null) {
+            poller.close();
+        }
         bot.close();
         int left = journal.pendingCount();
         journal.close();

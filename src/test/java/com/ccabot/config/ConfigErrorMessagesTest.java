@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigErrorMessagesTest {
 
-    private static final String ALL_SECTIONS = "knowledge, index, retrieval, answer, cache, llm, telegram, log";
+    private static final String ALL_SECTIONS = "knowledge, index, retrieval, answer, cache, llm, telegram, server, log";
 
     @TempDir
     Path dir;

@@ -65,7 +65,7 @@ public final class FakeBotApi implements AutoCloseable {
             "business_connection", "business_message", "edited_business_message",
             "deleted_business_messages", "purchased_paid_media");
     private static final Map<String, String> METHODS_BY_LOWER_CASE = methodsByLowerCase(
-            "getMe", "getUpdates", "deleteWebhook", "getWebhookInfo", "setMyCommands",
+            "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "setMyCommands",
             "deleteMyCommands", "sendChatAction", "answerInlineQuery", "answerCallbackQuery",
             "sendMessage", "editMessageText", "sendMessageDraft", "deleteMessage");
 
@@ -80,6 +80,8 @@ public final class FakeBotApi implements AutoCloseable {
     /** Guards every field below; waiters (long polls, awaitCalls) wait on it. */
     private final Object lock = new Object();
     private final List<Call> calls = new ArrayList<>();
+    /** The webhook set by setWebhook, or empty: while one is set, getUpdates answers 409 as Telegram does. */
+    private String webhookUrl = "";
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private final Map<Long, Integer> lastMessageIdByChat = new HashMap<>();
     private final Map<String, ObjectNode> messagesByChatAndId = new HashMap<>();
@@ -539,10 +541,16 @@ public final class FakeBotApi implements AutoCloseable {
             case "getMe" -> success(botUser().put("can_join_groups", true)
                     .put("can_read_all_group_messages", false)
                     .put("supports_inline_queries", true));
-            case "getUpdates" -> getUpdates(params);
-            case "getWebhookInfo" -> success(JSON.createObjectNode().put("url", "")
+            case "getUpdates" -> webhook().isEmpty() ? getUpdates(params) : failure(409,
+                    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            case "setWebhook" -> setWebhook(params);
+            case "deleteWebhook" -> {
+                setWebhookUrl("");
+                yield success(JSON.getNodeFactory().booleanNode(true));
+            }
+            case "getWebhookInfo" -> success(JSON.createObjectNode().put("url", webhook())
                     .put("has_custom_certificate", false).put("pending_update_count", pendingCount()));
-            case "deleteWebhook", "setMyCommands", "deleteMyCommands", "sendChatAction", "answerInlineQuery",
+            case "setMyCommands", "deleteMyCommands", "sendChatAction", "answerInlineQuery",
                     "answerCallbackQuery", "sendMessageDraft", "deleteMessage" -> success(JSON.getNodeFactory().booleanNode(true));
             case "sendMessage" -> sendMessage(params);
             case "editMessageText" -> editMessageText(params);
@@ -570,8 +578,28 @@ public final class FakeBotApi implements AutoCloseable {
             params.setAll((ObjectNode) json);
         } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
             putForm(params, body);
+        } else if (contentType.startsWith("multipart/form-data")) {
+            putMultipart(params, body, exchange.getRequestHeaders().getFirst("Content-Type"));
         }
         return params;
+    }
+
+    /** Text fields of a multipart/form-data body (how setWebhook and uploads are sent); JSON values parsed. */
+    private static void putMultipart(ObjectNode params, String body, String contentType) {
+        java.util.regex.Matcher boundary = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return;
+        }
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary.group(1)))) {
+            int blank = part.indexOf("\r\n\r\n");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (blank < 0 || !name.find() || name.start() > blank) {
+                continue;
+            }
+            String value = part.substring(blank + 4);
+            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value;
+            params.set(name.group(1), parseIfJsonStructure(value));
+        }
     }
 
     /** Form values arrive as strings; JSON-serialized objects and arrays (reply_markup, allowed_updates) are parsed. */
@@ -600,6 +628,41 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- methods
+
+    /** setWebhook as documented: an https url is required; the secret_token allows 1-256 of A-Z a-z 0-9 _ -. */
+    private Reply setWebhook(JsonNode params) {
+        String url = params.path("url").asText("");
+        if (!url.isEmpty() && !url.startsWith("https://")) {
+            return failure(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        if (params.has("secret_token") && !params.get("secret_token").asText().matches("[A-Za-z0-9_-]{1,256}")) {
+            return failure(400, "Bad Request: secret token contains unallowed characters");
+        }
+        setWebhookUrl(url);
+        return success(JSON.getNodeFactory().booleanNode(true));
+    }
+
+    /** Takes the queued updates as Telegram would post them to a webhook, one JSON object each. */
+    public List<String> takeUpdatesForWebhook() {
+        synchronized (lock) {
+            List<String> taken = pendingUpdates.stream().map(JsonNode::toString).toList();
+            pendingUpdates.clear();
+            return taken;
+        }
+    }
+
+    /** The webhook URL Telegram would post to; empty when the bot polls. */
+    public String webhook() {
+        synchronized (lock) {
+            return webhookUrl;
+        }
+    }
+
+    private void setWebhookUrl(String url) {
+        synchronized (lock) {
+            webhookUrl = url;
+        }
+    }
 
     private Reply getUpdates(JsonNode params) {
         long offset = params.path("offset").asLong(0);

@@ -146,6 +146,7 @@ class TelegramRestartTest {
         env.put("CCA_TELEGRAM_API_URL", api.url());
         env.put("CCA_TELEGRAM_STATE_DIR", state.toString());
         env.put("CCA_TELEGRAM_RATE_BURST", "100");
+        env.put("CCA_SERVER_PORT", "0"); // no HTTP server: nothing here needs one
         env.put("CCA_KNOWLEDGE_DIR", "src/test/resources/knowledge");
         env.put("CCA_INDEX_CACHE_DIR", "target/test-cache");
         return builder.start();

@@ -1,4 +1,4 @@
-package com.ccabot.cli;
+package com.ccabot.chat;
 
 import com.ccabot.answer.Answer;
 import com.ccabot.answer.Citation;
@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes an answer as the one-line JSON object of the {@code ask --json} contract, fields in contract order. */
-final class AnswerJson {
+/** Writes an answer as the one-line JSON object of the {@code ask --json} contract (and of {@code POST /api/ask}), fields in contract order. */
+public final class AnswerJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnswerJson() {}
 
-    static String of(Answer answer) {
+    public static String of(Answer answer) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("question", answer.question());
         line.put("answer", answer.text());
