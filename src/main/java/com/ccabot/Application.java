@@ -18,6 +18,9 @@ import com.ccabot.index.MiniLmEmbeddingModel;
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
+import com.ccabot.knowledge.KnowledgeException;
+import com.ccabot.knowledge.KnowledgeRefresh;
+import com.ccabot.knowledge.KnowledgeWatcher;
 import com.ccabot.knowledge.LoadedKnowledge;
 import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +53,10 @@ public final class Application implements Assistant {
     private static final Duration WARM_UP = Duration.ofMillis(1500);
     private static final int MIN_WARM_UP_WORDS = 3;
     private static final int MAX_WARM_UP_WORDS = 40;
+    /** A burst of file events is taken in once the folder has been quiet this long… */
+    private static final Duration WATCH_QUIET = Duration.ofMillis(500);
+    /** …or after this long at the latest, while files keep coming. */
+    private static final Duration WATCH_LONGEST = Duration.ofSeconds(10);
 
     private final Config config;
     private final MiniLmEmbeddingModel model;
@@ -58,11 +66,14 @@ public final class Application implements Assistant {
     private final AnswerCache cache;
     private final AnswerMeters meters;
     private final AtomicReference<QuestionPipeline> answers;
+    /** The articles answered from: what a change of the folder is taken into. Guarded by {@code this}. */
+    private LoadedKnowledge knowledge;
     private final Duration startup;
 
     private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerModels models,
-                        Conversations conversations, AnswerCache cache, AnswerMeters meters, QuestionPipeline answers,
-                        Duration startup) {
+                        Conversations conversations, AnswerCache cache, AnswerMeters meters, LoadedKnowledge knowledge,
+                        QuestionPipeline answers, Duration startup) {
+        this.knowledge = knowledge;
         this.models = models;
         this.conversations = conversations;
         this.cache = cache;
@@ -112,33 +123,70 @@ public final class Application implements Assistant {
                 new Conversations(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, backend, models, conversations, cache, meters, answers, startup);
+        return new Application(config, model, backend, models, conversations, cache, meters, knowledge, answers, startup);
     }
 
     /**
-     * Loads and indexes the knowledge folder again with the model already loaded, and answers from the new index
-     * from then on; questions in flight finish on the old one. A folder that cannot be loaded leaves the old
-     * index in place and throws {@link com.ccabot.knowledge.KnowledgeException}.
+     * Reads the whole knowledge folder again and answers from it from then on, as {@link #refresh} does for every
+     * file. A folder that cannot be loaded leaves the old index in place and throws
+     * {@link com.ccabot.knowledge.KnowledgeException}.
      */
     @Override
-    public void reload() {
-        reloadIndex();
+    public String reload() {
+        return refresh(Set.of(KnowledgeWatcher.EVERYTHING)).summary();
     }
 
-    /** As {@link #reload()}, returning the new index. */
+    /** As {@link #reload()}, returning the index answers come from now. */
     public KnowledgeIndex reloadIndex() {
+        reload();
+        return index();
+    }
+
+    /**
+     * Takes changed files of the knowledge folder in: re-reads only those, and when an article was added, changed
+     * or deleted, indexes the knowledge again (embedding only the new texts; the rest come from the embedding
+     * cache) and swaps the new index in at once. Questions in flight finish on the old index; cached answers of
+     * the old index are not served again (the index version is in their key). A file that no longer reads keeps
+     * its previous version, with a warning.
+     *
+     * @param touched paths relative to the knowledge folder, or {@link KnowledgeWatcher#EVERYTHING}
+     * @return what changed
+     * @throws com.ccabot.knowledge.KnowledgeException when no article would be left; the old index keeps serving
+     */
+    public synchronized KnowledgeRefresh.Outcome refresh(Set<String> touched) {
+        KnowledgeRefresh.Outcome outcome;
         QuestionPipeline fresh;
         try {
-            LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
-            fresh = pipeline(config, index(config, model, knowledge), models, backend, cache, conversations, meters);
+            outcome = KnowledgeRefresh.apply(new ArticleLoader(), knowledge, touched);
+            if (!outcome.changedAnything()) {
+                log.debug("knowledge unchanged: {}", outcome.summary());
+                return outcome;
+            }
+            fresh = pipeline(config, index(config, model, outcome.knowledge()), models, backend, cache, conversations,
+                    meters);
         } catch (RuntimeException e) {
             reloads("failed").increment();
             throw e;
         }
         answers.set(fresh);
+        knowledge = outcome.knowledge();
         reloads("ok").increment();
-        log.info("reloaded: {}", fresh.index().stats());
-        return fresh.index();
+        log.info("knowledge re-indexed: {}; {}", outcome.summary(), fresh.index().stats());
+        return outcome;
+    }
+
+    /**
+     * Watches the knowledge folder and takes every change in as it comes ({@link #refresh}), a burst of changes
+     * at a time; close the watcher to stop.
+     */
+    public KnowledgeWatcher watchKnowledge() {
+        return KnowledgeWatcher.start(config.knowledge().dir(), touched -> {
+            try {
+                refresh(touched);
+            } catch (KnowledgeException e) {
+                log.warn("{}", e.getMessage());
+            }
+        }, WATCH_QUIET, WATCH_LONGEST);
     }
 
     private Counter reloads(String outcome) {

@@ -6,6 +6,7 @@ import com.ccabot.config.ConfigException;
 import com.ccabot.config.Secrets;
 import com.ccabot.http.HttpService;
 import com.ccabot.http.Metrics;
+import com.ccabot.knowledge.KnowledgeWatcher;
 import com.ccabot.telegram.TelegramTransport;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
@@ -47,11 +48,13 @@ final class Service {
                         webhook ? Optional.of(TelegramTransport.webhookPath(config.telegram())) : Optional.empty())
                 : null;
         TelegramTransport transport = null;
+        KnowledgeWatcher watcher = null;
         try {
             if (http != null && telegram) {
                 http.readiness().waitFor("telegram", "the Bot API has not been reached yet");
             }
             Application app = Application.start(config, secrets, registry);
+            watcher = config.knowledge().watch() ? app.watchKnowledge() : null;
             if (http != null) {
                 http.attach(app);
             }
@@ -63,6 +66,9 @@ final class Service {
                 }
             }
         } catch (RuntimeException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
             if (transport != null) {
                 transport.close();
             }
@@ -72,8 +78,12 @@ final class Service {
             throw e;
         }
         TelegramTransport started = transport;
+        KnowledgeWatcher watching = watcher;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watching != null) {
+                watching.close();
+            }
             if (webhook) {
                 http.close(); // no new updates; Telegram posts what it could not deliver again later
             }

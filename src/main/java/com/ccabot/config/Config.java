@@ -11,7 +11,13 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                      AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
                      ServerSettings server, LogSettings log) {
 
-    public record KnowledgeSettings(Path dir) {}
+    public record KnowledgeSettings(Path dir, boolean watch) {
+
+        /** A folder that is not watched. */
+        public KnowledgeSettings(Path dir) {
+            this(dir, false);
+        }
+    }
 
     public record IndexSettings(Path cacheDir, int chunkSize) {}
 
@@ -75,7 +81,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     /** Builds the typed configuration from parsed values keyed by setting name. */
     static Config of(Map<String, Object> values) {
         return new Config(
-                new KnowledgeSettings((Path) values.get("knowledge.dir")),
+                new KnowledgeSettings((Path) values.get("knowledge.dir"), (Boolean) values.get("knowledge.watch")),
                 new IndexSettings((Path) values.get("index.cache-dir"), toInt(values.get("index.chunk-size"))),
                 new RetrievalSettings(toInt(values.get("retrieval.top-k")),
                         Fusion.valueOf(((String) values.get("retrieval.fusion")).toUpperCase(java.util.Locale.ROOT)),

@@ -99,6 +99,16 @@ public final class ArticleLoader {
                 frontMatter.get("lang"), body);
     }
 
+    /** The article files under {@code root} that are not hidden, by path relative to {@code root}. */
+    public SortedMap<String, Path> files(Path root) {
+        return candidates(root.toAbsolutePath().normalize());
+    }
+
+    /** Whether a file, by its name, is one this loader reads as an article. */
+    public boolean isArticle(String file) {
+        return isArticleFile(Path.of(file));
+    }
+
     /** The .md and .txt files under {@code root} that are not hidden, by relative path. */
     private SortedMap<String, Path> candidates(Path root) {
         SortedMap<String, Path> files = new TreeMap<>();

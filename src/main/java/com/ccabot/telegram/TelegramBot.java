@@ -244,8 +244,9 @@ public final class TelegramBot implements AutoCloseable {
 
     private String reload() {
         try {
-            app.reload();
-            return "Reloaded: " + app.articles().size() + " articles, " + app.passages() + " passages.";
+            String changed = app.reload();
+            return "Reloaded (" + TelegramHtml.escape(changed) + "): " + app.articles().size() + " articles, "
+                    + app.passages() + " passages.";
         } catch (KnowledgeException e) {
             return "Reload failed, still answering from the previous articles: " + TelegramHtml.escape(e.getMessage());
         }
