@@ -167,7 +167,7 @@ class TelegramEndToEndTest {
         assertThat(user.get(3)).contains("admins only");
         List<String> admin = texts(sent, ADMIN);
         assertThat(admin.get(0)).contains("questions:", "cache:", "p50");
-        assertThat(admin.get(1)).contains("Reloaded: 5 articles");
+        assertThat(admin.get(1)).contains("Reloaded (0 added, 0 changed, 0 removed): 5 articles");
     }
 
     @Test
