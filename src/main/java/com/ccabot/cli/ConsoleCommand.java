@@ -1,6 +1,7 @@
 package com.ccabot.cli;
 
 import com.ccabot.Application;
+import com.ccabot.config.Config;
 import com.ccabot.console.ConsoleChat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,12 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ConsoleChat(Application.start(root.config()), System.in, System.out).run();
+        return chat(root.config());
+    }
+
+    /** Starts the bot and chats in this terminal, keeping the line history in the cache folder. */
+    static int chat(Config config) {
+        return new ConsoleChat(Application.start(config), System.in, System.out,
+                config.index().cacheDir().resolve("console-history")).run();
     }
 }

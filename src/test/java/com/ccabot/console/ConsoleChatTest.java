@@ -29,7 +29,7 @@ class ConsoleChatTest {
     private static String chat(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new ConsoleChat(TestPipeline.app(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+                new PrintStream(out, true, StandardCharsets.UTF_8), null).run();
         assertThat(exit).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
