@@ -5,7 +5,6 @@ import com.ccabot.config.Config;
 import com.ccabot.config.ConfigException;
 import com.ccabot.config.ConfigLoader;
 import com.ccabot.config.Secrets;
-import com.ccabot.console.ConsoleChat;
 import com.ccabot.knowledge.KnowledgeException;
 import com.ccabot.telegram.TelegramTransport;
 import java.io.IOException;
@@ -70,7 +69,7 @@ public final class CcaBotCommand implements Callable<Integer> {
         if (secrets.telegramBotToken() == null) {
             System.err.println("No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
                     + " with @BotFather and export TELEGRAM_BOT_TOKEN=<token>.");
-            return new ConsoleChat(Application.start(config()), System.in, System.out).run();
+            return ConsoleCommand.chat(config());
         }
         TelegramTransport.requireWellFormed(secrets.telegramBotToken());
         return new Service(config(), secrets, true).run("cca-bot is answering in Telegram.");

@@ -13,6 +13,7 @@ final class LivePrinter {
 
     private final Consumer<String> screen;
     private String shown = "";
+    private boolean stopped;
 
     LivePrinter(Consumer<String> screen) {
         this.screen = screen;
@@ -20,10 +21,18 @@ final class LivePrinter {
 
     /** Shows the text written so far: only what is new since the last call. */
     synchronized void show(String soFar) {
-        if (soFar.startsWith(shown)) {
+        if (!stopped && soFar.startsWith(shown)) {
             screen.accept(soFar.substring(shown.length()));
             shown = soFar;
         }
+    }
+
+    /**
+     * Shows nothing more: the answer was abandoned and goes on in the background. Once this returns, no text of
+     * it reaches the screen, so what the console prints next is not interleaved with it.
+     */
+    synchronized void stop() {
+        stopped = true;
     }
 
     /** What is left to print once the answer is complete. */

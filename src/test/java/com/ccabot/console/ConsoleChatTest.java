@@ -23,6 +23,11 @@ class ConsoleChatTest {
     }
 
     @Test
+    void reloadsByHandAndSaysWhatChanged() {
+        assertThat(chat(":reload\n")).contains("Reloaded (0 added, 0 changed, 0 removed): 5 articles, ");
+    }
+
+    @Test
     void answersHostileAndStrangeLinesWithoutFailing() {
         String output = chat("\u0000\u0007\u001b[31m\n" + "y".repeat(10_000) + "\n<script>alert(1)</script>\n:help\n");
 
@@ -32,7 +37,7 @@ class ConsoleChatTest {
     private static String chat(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new ConsoleChat(TestPipeline.app(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+                new PrintStream(out, true, StandardCharsets.UTF_8), null).run();
         assertThat(exit).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -33,6 +33,15 @@ class LivePrinterTest {
     }
 
     @Test
+    void showsNothingMoreOnceStoppedSoAnAbandonedAnswerStaysOffTheScreen() {
+        live.show("Astana ");
+        live.stop();
+        live.show("Astana hosted it [1].");
+
+        assertThat(screen.toString()).isEqualTo("Astana ");
+    }
+
+    @Test
     void printsTheWholeAnswerWhenNothingStreamed() {
         assertThat(live.finish(answer("Astana hosted it [1]."))).startsWith("Astana hosted it [1].").contains("Sources:");
     }
