@@ -69,9 +69,10 @@ public final class CcaBotCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
         if (secrets.telegramBotToken() == null) {
-            System.err.println("No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
+            Config config = config();
+            tell(config, "No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
                     + " with @BotFather and export TELEGRAM_BOT_TOKEN=<token>.");
-            return new ConsoleChat(Application.start(config()), System.in, System.out).run();
+            return new ConsoleChat(Application.start(config), System.in, System.out).run();
         }
         TelegramTransport.requireWellFormed(secrets.telegramBotToken());
         Config config = config();
@@ -81,9 +82,18 @@ public final class CcaBotCommand implements Callable<Integer> {
             telegram.close();
             stopped.countDown();
         }, "shutdown"));
-        System.err.println("cca-bot is answering in Telegram; press Ctrl-C to stop.");
+        tell(config, "cca-bot is answering in Telegram; press Ctrl-C to stop.");
         stopped.await();
         return 0;
+    }
+
+    /** A line for whoever started the bot: plain on stderr, or a log record when stderr is JSON for a collector. */
+    private static void tell(Config config, String line) {
+        if (config.log().json()) {
+            org.slf4j.LoggerFactory.getLogger(CcaBotCommand.class).info(line);
+        } else {
+            System.err.println(line);
+        }
     }
 
     /** The configuration: defaults, then the file, then CCA_* variables, then these options. */
@@ -96,7 +106,7 @@ public final class CcaBotCommand implements Callable<Integer> {
             overrides.put("answer.backend", backend);
         }
         Config config = new ConfigLoader(System.getenv()).load(configFile, overrides);
-        LogLevel.apply(config.log().level());
+        Logging.apply(config.log());
         return config;
     }
 

@@ -39,7 +39,13 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
         }
     }
 
-    public record LogSettings(String level) {}
+    /** How much is logged, and whether log lines are text or JSON ({@link Settings#LOG_FORMATS}). */
+    public record LogSettings(String level, String format) {
+
+        public boolean json() {
+            return "json".equals(format);
+        }
+    }
 
     /** Every setting at its built-in default, whatever files or variables exist. */
     public static Config defaults() {
@@ -68,7 +74,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         ((java.util.Optional<?>) values.get("telegram.state-dir")).map(Path.class::cast)
                                 .orElse(((Path) values.get("index.cache-dir")).resolve("telegram")),
                         (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age")),
-                new LogSettings((String) values.get("log.level")));
+                new LogSettings((String) values.get("log.level"), (String) values.get("log.format")));
     }
 
     @SuppressWarnings("unchecked")
