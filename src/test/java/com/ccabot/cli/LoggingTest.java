@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -91,10 +92,12 @@ class LoggingTest {
             stderr.setEncoder(text);
         }
 
-        String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
+        // other tests' threads may log meanwhile: only these two lines are this test's
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("as text, token") || line.contains("as json, token")).toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).contains("INFO  LoggingTest - as text, token <token>");
-        JsonNode json = JSON.readTree(lines[1]);
+        assertThat(lines.get(0)).contains("INFO  LoggingTest - as text, token <token>");
+        JsonNode json = JSON.readTree(lines.get(1));
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("message").asText()).isEqualTo("as json, token <token>");
     }
