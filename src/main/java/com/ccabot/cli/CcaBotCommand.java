@@ -67,12 +67,23 @@ public final class CcaBotCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
         if (secrets.telegramBotToken() == null) {
-            System.err.println("No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
+            Config config = config();
+            tell(config, "No TELEGRAM_BOT_TOKEN set: starting the console. To chat in Telegram, create a bot"
                     + " with @BotFather and export TELEGRAM_BOT_TOKEN=<token>.");
-            return ConsoleCommand.chat(config());
+            return ConsoleCommand.chat(config);
         }
         TelegramTransport.requireWellFormed(secrets.telegramBotToken());
         return new Service(config(), secrets, true).run("cca-bot is answering in Telegram.");
+    }
+
+    /** A line for whoever started the bot: plain on stderr, or a log record when stderr is JSON for a collector. */
+    /** A line for the person who started the bot: on stderr, or as a log record when logs are JSON. */
+    static void tell(Config config, String line) {
+        if (config.log().json()) {
+            org.slf4j.LoggerFactory.getLogger(CcaBotCommand.class).info(line);
+        } else {
+            System.err.println(line);
+        }
     }
 
     /** The configuration: defaults, then the file, then CCA_* variables, then these options. */
@@ -85,7 +96,7 @@ public final class CcaBotCommand implements Callable<Integer> {
             overrides.put("answer.backend", backend);
         }
         Config config = new ConfigLoader(System.getenv()).load(configFile, overrides);
-        LogLevel.apply(config.log().level());
+        Logging.apply(config.log());
         return config;
     }
 

@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Logging.routeJavaUtilLogging();
         System.exit(CcaBotCommand.commandLine().execute(args));
     }
 }

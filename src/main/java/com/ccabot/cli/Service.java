@@ -95,8 +95,8 @@ final class Service {
             }
             stopped.countDown();
         }, "shutdown"));
-        System.err.println(running + (http == null ? "" : " HTTP on http://" + config.server().bind() + ":" + http.port()
-                + " (/health/ready, /metrics, /api/ask).") + " Press Ctrl-C to stop.");
+        CcaBotCommand.tell(config, running + (http == null ? "" : " HTTP on http://" + config.server().bind() + ":"
+                + http.port() + " (/health/ready, /metrics, /api/ask).") + " Press Ctrl-C to stop.");
         stopped.await();
         return 0;
     }

@@ -71,7 +71,13 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
         }
     }
 
-    public record LogSettings(String level) {}
+    /** How much is logged, and whether log lines are text or JSON ({@link Settings#LOG_FORMATS}). */
+    public record LogSettings(String level, String format) {
+
+        public boolean json() {
+            return "json".equals(format);
+        }
+    }
 
     /** Every setting at its built-in default, whatever files or variables exist. */
     public static Config defaults() {
@@ -102,7 +108,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age"),
                         (String) values.get("telegram.mode"), (String) values.get("telegram.webhook-url")),
                 new ServerSettings(toInt(values.get("server.port")), (String) values.get("server.bind")),
-                new LogSettings((String) values.get("log.level")));
+                new LogSettings((String) values.get("log.level"), (String) values.get("log.format")));
     }
 
     @SuppressWarnings("unchecked")

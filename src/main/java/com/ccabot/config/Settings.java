@@ -12,6 +12,7 @@ public final class Settings {
     public static final List<String> BACKENDS = List.of("extractive", "openai", "ollama");
     public static final List<String> TELEGRAM_MODES = List.of("polling", "webhook");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
+    public static final List<String> LOG_FORMATS = List.of("text", "json");
 
     private static final List<Setting> ALL = List.of(
             new Setting("knowledge.dir", "knowledge", "a folder path",
@@ -124,7 +125,11 @@ public final class Settings {
                     Values.text()),
             new Setting("log.level", "info", String.join(", ", LOG_LEVELS),
                     "How much cca-bot logs to stderr (libraries log warnings only).",
-                    Values.oneOf(LOG_LEVELS)));
+                    Values.oneOf(LOG_LEVELS)),
+            new Setting("log.format", "text", String.join(", ", LOG_FORMATS),
+                    "How log lines are written to stderr: text for people; json for log collectors, one object a line"
+                            + " with timestamp, level, logger, thread, message and exception.",
+                    Values.oneOf(LOG_FORMATS)));
 
     private static final Map<String, Setting> BY_KEY = index();
 

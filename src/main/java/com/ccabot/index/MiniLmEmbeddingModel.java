@@ -58,6 +58,12 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
             throw new UncheckedIOException("cannot read the embedding model from the jar", e);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start the embedding model: " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError e) {
+            // the jar carries native libraries for some platforms only (README, "Runs on")
+            String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+            throw new IllegalStateException("ONNX Runtime cannot load its native library on " + platform + " ("
+                    + e.getMessage() + "); this jar carries it for Linux (x64, aarch64, glibc) and macOS on Apple"
+                    + " silicon; elsewhere run the Docker image", e);
         }
     }
 

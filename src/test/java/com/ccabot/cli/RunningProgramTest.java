@@ -119,6 +119,24 @@ class RunningProgramTest {
         assertThat(run.stderr).doesNotContain("Exception");
     }
 
+    @Test
+    void withLogFormatJsonEveryLineOnStandardErrorIsAJsonObject() throws Exception {
+        Run run = run("", "ask", "How many Chinese-invested enterprises operate in Uzbekistan?",
+                "--set", "log.format=json", "--set", "log.level=debug");
+
+        assertThat(run.exit).as(run.stderr).isZero();
+        assertThat(run.stdout).contains("[1]");
+        List<String> lines = run.stderr.lines().toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode record = JSON.readTree(line);
+            assertThat(record.isObject()).as(line).isTrue();
+            assertThat(record.get("level").asText()).as(line).isIn("ERROR", "WARN", "INFO", "DEBUG");
+            assertThat(record.get("message").asText()).as(line).isNotBlank();
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"message\":\"ready in "));
+    }
+
     private Run run(String stdin, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

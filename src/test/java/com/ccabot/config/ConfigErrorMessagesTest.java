@@ -81,6 +81,9 @@ class ConfigErrorMessagesTest {
         fromFile(file).hasMessageContaining("log.level").hasMessageContaining("'verbose'")
                 .hasMessageContaining(file.toString()).hasMessageContaining("allowed: error, warn, info, debug");
         fromOverride("retrieval.fusion", "max").hasMessageContaining("allowed: rrf, weighted");
+        fromEnvironment("CCA_LOG_FORMAT", "logfmt").hasMessageContaining("log.format").hasMessageContaining("'logfmt'")
+                .hasMessageContaining("not allowed").hasMessageContaining("environment variable CCA_LOG_FORMAT")
+                .hasMessageContaining("allowed: text, json");
     }
 
     @Test
