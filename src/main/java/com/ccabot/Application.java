@@ -5,6 +5,7 @@ import com.ccabot.answer.AnswerBackend;
 import com.ccabot.answer.Conversations;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.answer.LlmBackend;
+import com.ccabot.ask.AddedArticle;
 import com.ccabot.ask.Assistant;
 import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.cache.AnswerCache;
@@ -15,12 +16,15 @@ import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.MiniLmEmbeddingModel;
 import com.ccabot.knowledge.Article;
+import com.ccabot.knowledge.ArticleDownloader;
 import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.LoadedKnowledge;
+import com.ccabot.knowledge.SavedArticle;
 import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,13 +104,26 @@ public final class Application implements Assistant {
         reloadIndex();
     }
 
-    /** As {@link #reload()}, returning the new index. */
-    public KnowledgeIndex reloadIndex() {
+    /** As {@link #reload()}, returning the new index; one reload at a time, so the last one started wins. */
+    public synchronized KnowledgeIndex reloadIndex() {
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
         QuestionPipeline fresh = pipeline(config, index(config, model, knowledge), models, backend, conversations);
         answers.set(fresh);
         log.info("reloaded: {}", fresh.index().stats());
         return fresh.index();
+    }
+
+    /**
+     * Downloads and saves the article at {@code url}, then reloads; one addition at a time, so that two additions of
+     * the same URL cannot both pass the check that it is new.
+     */
+    @Override
+    public synchronized AddedArticle add(URI url) {
+        SavedArticle saved = new ArticleDownloader(config.knowledge().dir(), config.knowledge().allowPrivateUrls()).add(url);
+        KnowledgeIndex index = reloadIndex();
+        String file = saved.article().file();
+        int passages = (int) index.chunks().stream().filter(chunk -> chunk.article().file().equals(file)).count();
+        return new AddedArticle(saved.article(), saved.file(), passages);
     }
 
     /**

@@ -3,12 +3,13 @@ package com.ccabot.ask;
 import com.ccabot.answer.Answer;
 import com.ccabot.cache.CacheFigures;
 import com.ccabot.knowledge.Article;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * What a transport (the console, Telegram, HTTP) needs of the bot, and no more: answers to questions within
- * conversations, what it answers from, its figures, and a reload of its knowledge.
+ * conversations, what it answers from, its figures, a reload of its knowledge, and an article added from a URL.
  */
 public interface Assistant {
 
@@ -51,4 +52,14 @@ public interface Assistant {
      * {@link com.ccabot.knowledge.KnowledgeException} when it cannot be loaded, leaving the old knowledge in place.
      */
     void reload();
+
+    /**
+     * Downloads the article at {@code url} (an HTML page or a PDF), saves it into the knowledge folder and reloads,
+     * so that the next answers come from it too.
+     *
+     * @throws com.ccabot.knowledge.DownloadException  when the URL is refused, cannot be downloaded, holds no article
+     *                                                 or was added before; nothing is saved
+     * @throws com.ccabot.knowledge.KnowledgeException when the knowledge folder cannot be written or loaded again
+     */
+    AddedArticle add(URI url);
 }

@@ -11,7 +11,8 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                      AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
                      LogSettings log) {
 
-    public record KnowledgeSettings(Path dir) {}
+    /** Where the articles are, and whether URLs added to them may lead to this machine or a private network. */
+    public record KnowledgeSettings(Path dir, boolean allowPrivateUrls) {}
 
     public record IndexSettings(Path cacheDir, int chunkSize) {}
 
@@ -49,7 +50,7 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     /** Builds the typed configuration from parsed values keyed by setting name. */
     static Config of(Map<String, Object> values) {
         return new Config(
-                new KnowledgeSettings((Path) values.get("knowledge.dir")),
+                new KnowledgeSettings((Path) values.get("knowledge.dir"), (Boolean) values.get("knowledge.allow-private-urls")),
                 new IndexSettings((Path) values.get("index.cache-dir"), toInt(values.get("index.chunk-size"))),
                 new RetrievalSettings(toInt(values.get("retrieval.top-k")),
                         Fusion.valueOf(((String) values.get("retrieval.fusion")).toUpperCase(java.util.Locale.ROOT)),

@@ -263,7 +263,7 @@ class ArticleLoaderTest {
 
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(KnowledgeException.class)
-                .hasMessage("no articles in " + dir.toAbsolutePath() + ": add .md or .txt files");
+                .hasMessage("no articles in " + dir.toAbsolutePath() + ": add .md, .txt, .html, .htm or .pdf files");
     }
 
     @Test
@@ -273,7 +273,7 @@ class ArticleLoaderTest {
 
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(KnowledgeException.class)
-                .hasMessageStartingWith("no articles in " + dir.toAbsolutePath() + ": add .md or .txt files")
+                .hasMessageStartingWith("no articles in " + dir.toAbsolutePath() + ": add .md, .txt, .html, .htm or .pdf files")
                 .hasMessageContaining("2 skipped");
         assertThat(warnings()).containsExactly("skipped a.md: empty", "skipped b.txt: empty");
     }
