@@ -52,8 +52,9 @@ final class PdfFormat implements ArticleFormat {
                 title = headline.title();
                 date = date != null ? date : headline.date();
                 body = headline.text();
-            } else if (firstLine(body).equalsIgnoreCase(title)) {
-                body = body.substring(firstLine(body).length()).strip(); // the title as the first page shows it
+            }
+            if (title != null && firstLine(body).equalsIgnoreCase(title)) {
+                body = body.substring(firstLine(body).length()).strip(); // the headline, a paragraph of its own
             }
             if (body.isBlank()) {
                 throw new KnowledgeException("no text in the PDF besides its title");
