@@ -9,8 +9,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code add URL}: downloads a news article into the knowledge folder; the next start or reload indexes it. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -23,6 +25,9 @@ final class AddCommand implements Callable<Integer> {
     @ParentCommand
     CcaBotCommand root;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "URL", description = "the article's http or https address")
     URI url;
 
@@ -33,7 +38,7 @@ final class AddCommand implements Callable<Integer> {
         try {
             saved = new ArticleDownloader(config.knowledge().dir(), config.knowledge().allowPrivateUrls()).add(url);
         } catch (DownloadException e) {
-            System.err.println("cca-bot: could not add " + url + ": " + e.getMessage());
+            spec.commandLine().getErr().println("cca-bot: could not add " + url + ": " + e.getMessage());
             return 1;
         }
         Article article = saved.article();
