@@ -64,7 +64,10 @@ final class PdfFormat implements ArticleFormat {
                     null, blankToNull(info.getAuthor()), null, null, body);
         } catch (InvalidPasswordException e) {
             throw new KnowledgeException("encrypted PDF: it needs a password to open");
-        } catch (IOException e) {
+        } catch (KnowledgeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a damaged file can make the parser fail in ways other than IOException; it is one bad file all the same
             throw new KnowledgeException("not a readable PDF: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }

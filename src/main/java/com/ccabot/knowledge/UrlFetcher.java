@@ -66,6 +66,10 @@ final class UrlFetcher {
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new DownloadException("'" + url + "' has no host name");
         }
+        if (url.getRawUserInfo() != null) {
+            // it would be logged, saved in the front matter and shown with citations
+            throw new DownloadException("a URL with a user name or password is not accepted");
+        }
         try {
             return new URI(url.getScheme(), url.getRawSchemeSpecificPart(), null);
         } catch (URISyntaxException e) {

@@ -142,6 +142,8 @@ class ArticleDownloaderTest {
                 .isInstanceOf(DownloadException.class).hasMessage("only http and https URLs can be added, not file:");
         assertThatThrownBy(() -> downloader().add(URI.create("khorgos.html")))
                 .isInstanceOf(DownloadException.class).hasMessage("only http and https URLs can be added, not 'khorgos.html'");
+        assertThatThrownBy(() -> downloader().add(URI.create("http://reader:secret@127.0.0.1/article.html")))
+                .isInstanceOf(DownloadException.class).hasMessage("a URL with a user name or password is not accepted");
         web.redirect("/to-file", "file:///etc/passwd");
         assertThatThrownBy(() -> downloader().add(web.url("/to-file"))).hasMessage("only http and https URLs can be added, not file:");
     }
