@@ -6,6 +6,7 @@ import com.ccabot.answer.Conversations;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.answer.LlmBackend;
 import com.ccabot.ask.AnswerMeters;
+import com.ccabot.ask.AddedArticle;
 import com.ccabot.ask.Assistant;
 import com.ccabot.ask.QuestionPipeline;
 import com.ccabot.cache.AnswerCache;
@@ -16,12 +17,14 @@ import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.MiniLmEmbeddingModel;
 import com.ccabot.knowledge.Article;
+import com.ccabot.knowledge.ArticleDownloader;
 import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.KnowledgeException;
 import com.ccabot.knowledge.KnowledgeRefresh;
 import com.ccabot.knowledge.KnowledgeWatcher;
 import com.ccabot.knowledge.LoadedKnowledge;
+import com.ccabot.knowledge.SavedArticle;
 import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
@@ -29,6 +32,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -192,6 +196,20 @@ public final class Application implements Assistant {
     private Counter reloads(String outcome) {
         return Counter.builder("cca.reloads").description("Reloads of the knowledge folder, by outcome")
                 .tag("outcome", outcome).register(meters.registry());
+    }
+
+    /**
+     * Downloads and saves the article at {@code url}, then takes it in; one addition at a time, so that two additions of
+     * the same URL cannot both pass the check that it is new.
+     */
+    @Override
+    public synchronized AddedArticle add(URI url) {
+        SavedArticle saved = new ArticleDownloader(config.knowledge().dir(), config.knowledge().allowPrivateUrls()).add(url);
+        String file = saved.article().file();
+        refresh(Set.of(file)); // only the new file is read; the watcher, if on, then finds nothing left to do
+        KnowledgeIndex index = index();
+        int passages = (int) index.chunks().stream().filter(chunk -> chunk.article().file().equals(file)).count();
+        return new AddedArticle(saved.article(), saved.file(), passages);
     }
 
     /**

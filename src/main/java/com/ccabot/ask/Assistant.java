@@ -4,12 +4,13 @@ import com.ccabot.answer.Answer;
 import com.ccabot.cache.CacheFigures;
 import com.ccabot.knowledge.Article;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * What a transport (the console, Telegram, HTTP) needs of the bot, and no more: answers to questions within
- * conversations, what it answers from, its figures, and a reload of its knowledge.
+ * conversations, what it answers from, its figures, a reload of its knowledge, and an article added from a URL.
  */
 public interface Assistant {
 
@@ -59,4 +60,14 @@ public interface Assistant {
      * leaving the old knowledge in place.
      */
     String reload();
+
+    /**
+     * Downloads the article at {@code url} (an HTML page or a PDF), saves it into the knowledge folder and reloads,
+     * so that the next answers come from it too.
+     *
+     * @throws com.ccabot.knowledge.DownloadException  when the URL is refused, cannot be downloaded, holds no article
+     *                                                 or was added before; nothing is saved
+     * @throws com.ccabot.knowledge.KnowledgeException when the knowledge folder cannot be written or loaded again
+     */
+    AddedArticle add(URI url);
 }

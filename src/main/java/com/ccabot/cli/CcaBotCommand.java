@@ -27,8 +27,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = CcaBotCommand.Version.class,
         description = "Answers questions about China–Central Asia cooperation from a folder of articles, citing them.",
-        subcommands = {ConsoleCommand.class, AskCommand.class, EvalCommand.class, FitCommand.class, IndexCommand.class,
-                BenchCommand.class, ServeCommand.class},
+        subcommands = {ConsoleCommand.class, AskCommand.class, AddCommand.class, EvalCommand.class, FitCommand.class,
+                IndexCommand.class, BenchCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a runtime failure", "2:a usage or configuration error"})
 public final class CcaBotCommand implements Callable<Integer> {

@@ -11,11 +11,15 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                      AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
                      ServerSettings server, LogSettings log) {
 
-    public record KnowledgeSettings(Path dir, boolean watch) {
+    /**
+     * Where the articles are, whether changes to the folder are taken in as they happen, and whether URLs added to
+     * them may lead to this machine or a private network.
+     */
+    public record KnowledgeSettings(Path dir, boolean watch, boolean allowPrivateUrls) {
 
-        /** A folder that is not watched. */
+        /** A folder that is not watched, from which only public URLs are added. */
         public KnowledgeSettings(Path dir) {
-            this(dir, false);
+            this(dir, false, false);
         }
     }
 
@@ -87,7 +91,8 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
     /** Builds the typed configuration from parsed values keyed by setting name. */
     static Config of(Map<String, Object> values) {
         return new Config(
-                new KnowledgeSettings((Path) values.get("knowledge.dir"), (Boolean) values.get("knowledge.watch")),
+                new KnowledgeSettings((Path) values.get("knowledge.dir"), (Boolean) values.get("knowledge.watch"),
+                        (Boolean) values.get("knowledge.allow-private-urls")),
                 new IndexSettings((Path) values.get("index.cache-dir"), toInt(values.get("index.chunk-size"))),
                 new RetrievalSettings(toInt(values.get("retrieval.top-k")),
                         Fusion.valueOf(((String) values.get("retrieval.fusion")).toUpperCase(java.util.Locale.ROOT)),

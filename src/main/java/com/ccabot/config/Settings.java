@@ -16,10 +16,13 @@ public final class Settings {
 
     private static final List<Setting> ALL = List.of(
             new Setting("knowledge.dir", "knowledge", "a folder path",
-                    "The folder of articles (.md and .txt, searched recursively), relative to the working folder.",
+                    "The folder of articles (.md, .txt, .html, .htm and .pdf, searched recursively), relative to the working folder.",
                     Values.path()),
             new Setting("knowledge.watch", "true", "true, false",
                     "Re-index an article as soon as it is added, changed or deleted in the folder (console, Telegram, serve).",
+                    Values.bool()),
+            new Setting("knowledge.allow-private-urls", "false", "true, false",
+                    "Let /add and cca-bot add download from this machine and private networks (loopback, link-local, site-local addresses); off, only public addresses are fetched.",
                     Values.bool()),
             new Setting("index.cache-dir", ".cca-cache", "a folder path",
                     "Where embeddings and the optimised model are kept between runs, so a restart embeds nothing.",
@@ -94,7 +97,7 @@ public final class Settings {
                     "The only chats the bot answers in.",
                     Values.idList()),
             new Setting("telegram.admins", "", "user ids separated by commas",
-                    "Users allowed to use /stats and /reload.",
+                    "Users allowed to use /stats, /reload and /add.",
                     Values.idList()),
             new Setting("telegram.rate-per-minute", "10", "1 to 1000",
                     "Questions a user may ask per minute before a polite notice.",

@@ -7,19 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the articles of a knowledge folder: every {@code .md} and {@code .txt} file under it.
+ * Loads the articles of a knowledge folder: every Markdown, text, HTML and PDF file under it
+ * ({@code .md .txt .html .htm .pdf}).
  *
  * <p>A file it cannot use is skipped with one warning naming it and saying why; the others load.
  * Only a folder that is missing or yields no article at all is an error.
@@ -28,15 +28,19 @@ public final class ArticleLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleLoader.class);
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The extensions of article files, in the order messages list them. */
+    public static final List<String> EXTENSIONS = List.of("md", "txt", "html", "htm", "pdf");
 
-    private final FrontMatterParser frontMatterParser = new FrontMatterParser();
-    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final Map<String, ArticleFormat> formats;
 
-    public ArticleLoader() {}
+    public ArticleLoader() {
+        ArticleFormat text = new TextFormat();
+        ArticleFormat html = new HtmlFormat();
+        this.formats = Map.of("md", text, "txt", text, "html", html, "htm", html, "pdf", new PdfFormat());
+    }
 
     /**
-     * Loads every .md and .txt under dir (recursively, sorted by relative path, hidden files/dirs skipped).
+     * Loads every article file under dir (recursively, sorted by relative path, hidden files/dirs skipped).
      *
      * @throws KnowledgeException when {@code dir} is not a folder or holds no usable article
      */
@@ -60,7 +64,7 @@ public final class ArticleLoader {
             }
         }
         if (articles.isEmpty()) {
-            throw new KnowledgeException("no articles in " + root + ": add .md or .txt files"
+            throw new KnowledgeException("no articles in " + root + ": add " + listed() + " files"
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " skipped, see the warnings above)"));
         }
         log.info("loaded {} articles from {}{}", articles.size(), root,
@@ -69,34 +73,18 @@ public final class ArticleLoader {
     }
 
     /**
-     * Reads one knowledge file.
+     * Reads one knowledge file in the format its extension names.
      *
      * @param file    its path relative to the knowledge folder, with {@code /} separators
      * @param content its bytes
      * @throws KnowledgeException with the reason when the file cannot be used
      */
     public Article parse(String file, byte[] content) {
-        String text = ArticleText.decode(content);
-        if (text.isBlank()) {
-            throw new KnowledgeException("empty");
+        ArticleFormat format = formats.get(extension(file));
+        if (format == null) {
+            throw new KnowledgeException("not an article file: the extension is not one of " + String.join(", ", EXTENSIONS));
         }
-        FrontMatter frontMatter = frontMatterParser.parse(text);
-        LocalDate date = frontMatter.date();
-        String title = frontMatter.get("title");
-        String body = frontMatter.body().strip();
-        if (title == null) {
-            Headline headline = Headline.read(body, splitter);
-            title = headline.title();
-            date = date != null ? date : headline.date();
-            body = headline.text();
-        }
-        if (body.isEmpty()) {
-            throw new KnowledgeException("empty");
-        }
-        FileName name = FileName.of(file);
-        return new Article(file, title != null ? SPACES.matcher(title).replaceAll(" ") : name.title(), date != null ? date : name.date(),
-                frontMatter.get("source"), frontMatter.get("author"), frontMatter.get("url"),
-                frontMatter.get("lang"), body);
+        return format.read(file, content);
     }
 
     /** The article files under {@code root} that are not hidden, by path relative to {@code root}. */
@@ -109,7 +97,7 @@ public final class ArticleLoader {
         return isArticleFile(Path.of(file));
     }
 
-    /** The .md and .txt files under {@code root} that are not hidden, by relative path. */
+    /** The article files under {@code root} that are not hidden, by relative path. */
     private SortedMap<String, Path> candidates(Path root) {
         SortedMap<String, Path> files = new TreeMap<>();
         try {
@@ -160,8 +148,19 @@ public final class ArticleLoader {
     }
 
     private static boolean isArticleFile(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".md") || name.endsWith(".txt");
+        return EXTENSIONS.contains(extension(path.getFileName().toString()));
+    }
+
+    /** The extension of a file name, lower case and without the dot; empty when it has none. */
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || name.indexOf('/', dot) >= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** ".md, .txt, .html, .htm or .pdf" */
+    private static String listed() {
+        List<String> dotted = EXTENSIONS.stream().map(e -> "." + e).toList();
+        return String.join(", ", dotted.subList(0, dotted.size() - 1)) + " or " + dotted.get(dotted.size() - 1);
     }
 
     private static String relative(Path root, Path file) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class ArticleText {
 
     private static final Pattern LINE_END = Pattern.compile("\\r\\n?");
+    private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
     private ArticleText() {}
 
@@ -35,5 +36,10 @@ final class ArticleText {
             text = text.substring(1);
         }
         return LINE_END.matcher(text).replaceAll("\n");
+    }
+
+    /** {@code text} on one line: every run of white space, line breaks included, as one space; trimmed. */
+    static String oneLine(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 }

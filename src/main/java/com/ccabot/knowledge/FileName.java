@@ -1,5 +1,6 @@
 package com.ccabot.knowledge;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,6 +14,10 @@ import java.util.regex.Pattern;
  */
 record FileName(LocalDate date, String title) {
 
+    private static final int MAX_SLUG = 60;
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern DATE_PREFIX = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[-_ ]+|$)");
 
     /** Reads the name of {@code file}, a relative path with {@code /} separators. */
@@ -32,5 +37,23 @@ record FileName(LocalDate date, String title) {
             words = stem;
         }
         return new FileName(date, words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1));
+    }
+
+    /**
+     * The name of a new Markdown file for an article: {@code 2025-06-17-title-in-words.md}, or without the date
+     * prefix when there is no date. The words keep their letters in any script, lower case and without accents.
+     */
+    static String forArticle(LocalDate date, String title) {
+        String plain = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
+        String words = NOT_WORD.matcher(APOSTROPHES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
+        String slug = words.replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_SLUG) {
+            int cut = slug.lastIndexOf('-', MAX_SLUG);
+            slug = slug.substring(0, cut > MAX_SLUG / 2 ? cut : MAX_SLUG).replaceAll("-+$", "");
+        }
+        if (slug.isEmpty()) {
+            slug = "article";
+        }
+        return (date == null ? "" : date + "-") + slug + ".md";
     }
 }

@@ -2,6 +2,7 @@ package com.ccabot.telegram;
 
 import com.ccabot.answer.Answer;
 import com.ccabot.answer.Conversations;
+import com.ccabot.ask.AddedArticle;
 import com.ccabot.ask.Assistant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,7 +11,10 @@ import com.ccabot.chat.AnswerStats;
 import com.ccabot.chat.AskerLimits;
 import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.knowledge.Article;
+import com.ccabot.knowledge.DownloadException;
 import com.ccabot.knowledge.KnowledgeException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
@@ -203,13 +207,14 @@ public final class TelegramBot implements AutoCloseable {
                 }
             }
             case "start" -> reply(target, greeting(articles));
-            case "help" -> reply(target, help());
+            case "help" -> reply(target, help(isAdmin(command)));
             case "sources" -> reply(target, TelegramHtml.sources(articles));
             case "about" -> reply(target, about(articles));
             case "stats" -> reply(target, isAdmin(command) ? stats.format(app.cacheFigures())
                     + (app.backendFigures().isEmpty() ? "" : "\n" + TelegramHtml.escape(app.backendFigures()))
                     : notAllowed());
             case "reload" -> reply(target, isAdmin(command) ? reload() : notAllowed());
+            case "add" -> reply(target, isAdmin(command) ? add(command.argument()) : notAllowed());
             default -> reply(target, "I don't know that command. Try /help.");
         }
     }
@@ -252,6 +257,31 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /** Adds the article at a URL and says what it added, or why it could not. */
+    private String add(String argument) {
+        String text = argument.strip();
+        if (text.isEmpty() || text.contains(" ")) {
+            return "Usage: <code>/add https://…</code> — the address of a news article (an HTML page or a PDF).";
+        }
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            return "Could not add it: " + TelegramHtml.escape("'" + text + "' is not a URL") + ".";
+        }
+        try {
+            AddedArticle added = app.add(url);
+            Article article = added.article();
+            return "Added <b>" + TelegramHtml.escape(article.title()) + "</b>"
+                    + (article.date() == null ? "" : " (" + article.date() + ")")
+                    + ": " + added.passages() + (added.passages() == 1 ? " passage" : " passages") + ", saved as <code>"
+                    + TelegramHtml.escape(article.file()) + "</code>. I answer from " + app.articles().size()
+                    + " articles now.";
+        } catch (DownloadException | KnowledgeException e) {
+            return "Could not add it: " + TelegramHtml.escape(e.getMessage()) + ".";
+        }
+    }
+
     private boolean isAdmin(Route.Command command) {
         return settings.admins().contains(command.askerId());
     }
@@ -272,11 +302,13 @@ public final class TelegramBot implements AutoCloseable {
         return text.toString();
     }
 
-    private String help() {
+    private String help(boolean admin) {
         return "<b>How to ask</b>\nIn this chat, just type your question. In groups, mention @" + TelegramHtml.escape(username)
                 + ", reply to one of my messages, or use /ask <i>question</i>. In any chat, type @"
                 + TelegramHtml.escape(username) + " <i>question</i> to share an answer.\n\n"
-                + "/sources — the articles I answer from\n/about — how I answer\n/help — this help";
+                + "/sources — the articles I answer from\n/about — how I answer\n/help — this help"
+                + (admin ? "\n\n<b>For admins</b>\n/add <i>URL</i> — add a news article (an HTML page or a PDF)"
+                        + "\n/reload — read the articles again\n/stats — figures" : "");
     }
 
     private String about(List<Article> articles) {

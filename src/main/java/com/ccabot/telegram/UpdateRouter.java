@@ -18,7 +18,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 public final class UpdateRouter {
 
     /** The commands the bot knows; {@code ask} takes the question after it. */
-    public static final Set<String> COMMANDS = Set.of("start", "help", "sources", "about", "stats", "reload", "ask");
+    public static final Set<String> COMMANDS = Set.of("start", "help", "sources", "about", "stats", "reload", "add", "ask");
 
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+|$)(.*)$",
             Pattern.DOTALL);

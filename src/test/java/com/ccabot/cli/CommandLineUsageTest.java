@@ -35,7 +35,7 @@ class CommandLineUsageTest {
         assertThat(out.toString()).contains("Usage: cca-bot")
                 .containsPattern("(?m)^\\s+console\\s").containsPattern("(?m)^\\s+ask\\s")
                 .containsPattern("(?m)^\\s+eval\\s").containsPattern("(?m)^\\s+index\\s")
-                .containsPattern("(?m)^\\s+bench\\s")
+                .containsPattern("(?m)^\\s+bench\\s").containsPattern("(?m)^\\s+add\\s")
                 .contains("--config", "--knowledge", "--backend", "--set", "--version", "Exit codes:");
     }
 
@@ -48,7 +48,7 @@ class CommandLineUsageTest {
 
     @Test
     void everySubCommandHasHelp() {
-        for (String command : new String[] {"console", "ask", "eval", "index", "bench"}) {
+        for (String command : new String[] {"console", "ask", "add", "eval", "index", "bench"}) {
             StringWriter help = new StringWriter();
             CommandLine commandLine = CcaBotCommand.commandLine();
             commandLine.setOut(new PrintWriter(help));
@@ -133,6 +133,21 @@ class CommandLineUsageTest {
         assertThat(execute("eval")).isEqualTo(2);
 
         assertThat(err.toString()).contains("FILE");
+    }
+
+    @Test
+    void addWithoutAUrlIsAUsageError() {
+        assertThat(execute("add")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("URL");
+    }
+
+    @Test
+    void addRefusesWhatIsNoHttpUrlWithOneAndTheReason() {
+        assertThat(execute("add", "ftp://127.0.0.1/article.pdf", "--knowledge", work.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).contains("cca-bot: could not add ftp://127.0.0.1/article.pdf: only http and https URLs")
+                .doesNotContain("Exception", "\tat ");
     }
 
     private int execute(String... arguments) {

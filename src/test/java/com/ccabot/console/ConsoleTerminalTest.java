@@ -217,5 +217,10 @@ class ConsoleTerminalTest {
         public String reload() {
             return bot.reload();
         }
+
+        @Override
+        public com.ccabot.ask.AddedArticle add(java.net.URI url) {
+            return bot.add(url);
+        }
     }
 }

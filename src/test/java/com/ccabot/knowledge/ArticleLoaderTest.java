@@ -263,7 +263,7 @@ class ArticleLoaderTest {
 
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(KnowledgeException.class)
-                .hasMessage("no articles in " + dir.toAbsolutePath() + ": add .md or .txt files");
+                .hasMessage("no articles in " + dir.toAbsolutePath() + ": add .md, .txt, .html, .htm or .pdf files");
     }
 
     @Test
@@ -273,7 +273,7 @@ class ArticleLoaderTest {
 
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(KnowledgeException.class)
-                .hasMessageStartingWith("no articles in " + dir.toAbsolutePath() + ": add .md or .txt files")
+                .hasMessageStartingWith("no articles in " + dir.toAbsolutePath() + ": add .md, .txt, .html, .htm or .pdf files")
                 .hasMessageContaining("2 skipped");
         assertThat(warnings()).containsExactly("skipped a.md: empty", "skipped b.txt: empty");
     }
@@ -309,6 +309,32 @@ class ArticleLoaderTest {
         write("Mixed.Txt", "Mixed case extension.");
 
         assertThat(loader.load(dir).articles()).extracting(Article::file).containsExactly("Mixed.Txt", "UPPER.MD");
+    }
+
+    @Test
+    void loadsMarkdownHtmlAndPdfTogetherAndSkipsABrokenOrLockedPdfWithAWarningNamingIt() throws IOException {
+        write("2025-06-19-note.md", "---\ntitle: A note\n---\nLeaders met in Astana.\n");
+        write("web/khorgos.html", TestArticles.khorgosPage());
+        write("web/rail-index.htm", TestArticles.indexPage());
+        write("pdf/qamchiq.PDF", TestArticles.qamchiqPdf());
+        write("pdf/broken.pdf", java.util.Arrays.copyOf(TestArticles.qamchiqPdf(), 400));
+        write("pdf/locked.pdf", TestPdfs.encrypted("secret", TestArticles.qamchiqBlocks(true)));
+
+        LoadedKnowledge knowledge = loader.load(dir);
+
+        assertThat(knowledge.articles()).extracting(Article::file, Article::title).containsExactly(
+                tuple("2025-06-19-note.md", "A note"),
+                tuple("pdf/qamchiq.PDF", TestArticles.QAMCHIQ_TITLE),
+                tuple("web/khorgos.html", TestArticles.KHORGOS_TITLE));
+        assertThat(find(knowledge, "web/khorgos.html").outlet()).isEqualTo(TestArticles.KHORGOS_OUTLET);
+        assertThat(find(knowledge, "pdf/qamchiq.PDF").text()).contains("19.2 kilometres");
+        assertThat(knowledge.skipped()).extracting(SkippedFile::file).containsExactly(
+                "pdf/broken.pdf", "pdf/locked.pdf", "web/rail-index.htm");
+        assertThat(warnings()).containsExactly(
+                "skipped pdf/broken.pdf: " + knowledge.skipped().get(0).reason(),
+                "skipped pdf/locked.pdf: encrypted PDF: it needs a password to open",
+                "skipped web/rail-index.htm: no article text found (a navigation or index page?)");
+        assertThat(knowledge.skipped().get(0).reason()).startsWith("not a readable PDF");
     }
 
     private List<String> warnings() {
