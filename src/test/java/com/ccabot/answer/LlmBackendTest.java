@@ -41,6 +41,10 @@ class LlmBackendTest {
         llm.close();
     }
 
+    /** The backend's meters, as /metrics exports them. */
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
     @Test
     void sendsTheModelTheNumberedPassagesTheQuestionAndTheKey() {
         llm.replies("The second summit was held in Astana, Kazakhstan [1].");
@@ -123,6 +127,10 @@ class LlmBackendTest {
         Answer skipped = answers.answerWithoutCache(QUESTION);
         assertThat(skipped.fallback()).isTrue();
         assertThat(llm.requests()).hasSize(2); // the open circuit did not call the model
+        assertThat(meters.get("cca.llm.calls").functionCounter().count()).isEqualTo(2);
+        assertThat(meters.get("cca.llm.failures").functionCounter().count()).isEqualTo(2);
+        assertThat(meters.get("cca.llm.fallbacks").functionCounter().count()).isEqualTo(3);
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("state", "open").gauge().value()).isEqualTo(1);
 
         Thread.sleep(1000);
         Answer recovered = answers.answerWithoutCache(QUESTION);
@@ -245,6 +253,7 @@ class LlmBackendTest {
         HybridRetriever retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
         LlmBackend llmBackend = new LlmBackend(backend, ChatModels.of(backend, settings, KEY),
                 new ExtractiveBackend(3, 600), settings);
+        llmBackend.bindTo(meters);
         return new QuestionPipeline(retriever, llmBackend, new AnswerCache(100, Duration.ofMinutes(5)), 1000);
     }
 
