@@ -138,7 +138,7 @@ class HttpServiceTest {
         assertThat(moved(before, after, "cca_questions_total{", "outcome=\"declined\"")).isEqualTo(1.0);
         assertThat(moved(before, after, "cca_answer_latency_seconds_count{", "")).isEqualTo(3.0);
         assertThat(moved(before, after, "cache_gets_total{", "result=\"hit\"")).isGreaterThanOrEqualTo(1.0);
-        assertThat(moved(before, after, "cca_retrieval_latency_seconds_count{", "")).isGreaterThanOrEqualTo(2.0);
+        assertThat(moved(before, after, "cca_retrieval_latency_seconds_count{", "")).as("the cache spares retrieval").isBetween(1.0, 2.0);
         assertThat(after.keySet()).anyMatch(k -> k.startsWith("cca_answer_latency_seconds_bucket{"))
                 .anyMatch(k -> k.startsWith("jvm_memory_used_bytes{"))
                 .anyMatch(k -> k.startsWith("process_cpu_usage"))
