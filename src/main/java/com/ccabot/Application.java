@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,6 +63,13 @@ public final class Application implements Assistant {
     private static final Duration WATCH_QUIET = Duration.ofMillis(500);
     /** …or after this long at the latest, while files keep coming. */
     private static final Duration WATCH_LONGEST = Duration.ofSeconds(10);
+    /** How long a replaced index stays open for the questions still answering from it. */
+    private static final Duration RETIRE_AFTER = Duration.ofMinutes(2);
+    private static final ScheduledExecutorService RETIRED = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "index-retire");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Config config;
     private final MiniLmEmbeddingModel model;
@@ -172,7 +181,9 @@ public final class Application implements Assistant {
             reloads("failed").increment();
             throw e;
         }
-        answers.set(fresh);
+        KnowledgeIndex old = answers.getAndSet(fresh).index();
+        // questions in flight finish on the old snapshot: its reader is released once they surely have
+        RETIRED.schedule(old::close, RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         knowledge = outcome.knowledge();
         reloads("ok").increment();
         log.info("knowledge re-indexed: {}; {}", outcome.summary(), fresh.index().stats());

@@ -4,29 +4,26 @@ import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.Chunk;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.LoadedKnowledge;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Turns loaded articles into a {@link KnowledgeIndex}: chunks them, embeds every chunk (with its article's title,
- * which tells the model what the chunk is about) and every sentence, through the on-disk embedding cache, and
- * builds the lexical index beside the vectors.
+ * Turns loaded articles into a {@link KnowledgeIndex}: chunks them, and brings the one Lucene index of the chunks
+ * ({@link ChunkStore}) up to date, embedding each chunk of an added or changed article (with its article's title,
+ * which tells the model what the chunk is about) and each of its sentences; unchanged articles embed nothing.
  */
 public final class Indexer {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Indexer.class);
 
     private final EmbeddingModel model;
     private final String modelId;
@@ -43,63 +40,35 @@ public final class Indexer {
     }
 
     public KnowledgeIndex index(LoadedKnowledge knowledge) {
-        long start = System.nanoTime();
-        List<Chunk> chunks = new ArrayList<>();
-        Set<String> sentenceTexts = new LinkedHashSet<>();
-        for (Article article : knowledge.articles()) {
-            for (Chunk chunk : chunker.chunk(article)) {
-                chunks.add(chunk);
-                sentenceTexts.addAll(chunk.sentences());
-            }
-        }
-        List<String> chunkTexts = chunks.stream().map(Indexer::embeddedText).toList();
-
-        EmbeddingCache cache = EmbeddingCache.open(cacheDir, modelId, model.dimension());
-        Map<String, float[]> embedded = embed(cache, chunkTexts, sentenceTexts);
-        cache.save();
-
-        InMemoryEmbeddingStore<TextSegment> vectors = new InMemoryEmbeddingStore<>();
-        List<String> ids = new ArrayList<>();
-        List<Embedding> embeddings = new ArrayList<>();
-        List<TextSegment> segments = new ArrayList<>();
-        float[][] chunkVectors = new float[chunks.size()][];
-        for (int i = 0; i < chunks.size(); i++) {
-            chunkVectors[i] = embedded.get(chunkTexts.get(i));
-            ids.add(Integer.toString(i));
-            embeddings.add(Embedding.from(chunkVectors[i]));
-            segments.add(TextSegment.from(chunks.get(i).text()));
-        }
-        vectors.addAll(ids, embeddings, segments);
-
-        Map<String, SentenceFeatures> sentences = new HashMap<>();
-        for (String text : sentenceTexts) {
-            sentences.put(text, new SentenceFeatures(embedded.get(text), new LinkedHashSet<>(analyzer.terms(text))));
-        }
-        LexicalIndex lexical = LexicalIndex.build(chunks, analyzer);
-        IndexStats stats = new IndexStats(knowledge.articles().size(), knowledge.skipped().size(), chunks.size(),
-                sentenceTexts.size(), cache.misses(), cache.hits(), Duration.ofNanos(System.nanoTime() - start));
-        return new KnowledgeIndex(knowledge.articles(), chunks, vectors, chunkVectors, lexical, sentences, model, analyzer,
-                version(chunks), stats);
+        return index(knowledge, IndexProgress.onStderr());
     }
 
-    /** Embeds what the cache lacks, all in one batch so the model's thread pool is used. */
-    private Map<String, float[]> embed(EmbeddingCache cache, List<String> chunkTexts, Set<String> sentenceTexts) {
-        Set<String> texts = new LinkedHashSet<>(chunkTexts);
-        texts.addAll(sentenceTexts);
-        Map<String, float[]> vectors = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String text : texts) {
-            cache.get(text).ifPresentOrElse(vector -> vectors.put(text, vector), () -> missing.add(text));
+    KnowledgeIndex index(LoadedKnowledge knowledge, IndexProgress progress) {
+        long start = System.nanoTime();
+        List<Chunk> chunks = new ArrayList<>();
+        Map<String, List<Chunk>> byArticle = new LinkedHashMap<>();
+        for (Article article : knowledge.articles()) {
+            List<Chunk> ofArticle = chunker.chunk(article);
+            chunks.addAll(ofArticle);
+            byArticle.put(article.file(), ofArticle);
         }
-        if (!missing.isEmpty()) {
-            List<Embedding> fresh = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
-            for (int i = 0; i < missing.size(); i++) {
-                float[] vector = fresh.get(i).vector();
-                vectors.put(missing.get(i), vector);
-                cache.put(missing.get(i), vector);
-            }
+        ChunkStore.Opened opened;
+        try {
+            opened = ChunkStore.open(cacheDir, knowledge.dir(), modelId, model.dimension())
+                    .sync(byArticle, chunker.maxChars(), model, analyzer, progress);
+        } catch (java.io.UncheckedIOException e) {
+            // held by another process, or a cache folder that cannot be written: answer all the same
+            log.warn("{}; indexing in memory this time, so the next start embeds again",
+                    e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException
+                            ? "the index of " + knowledge.dir() + " is being written by another process" : e.getMessage());
+            opened = ChunkStore.inMemory(modelId, model.dimension())
+                    .sync(byArticle, chunker.maxChars(), model, analyzer, progress);
         }
-        return vectors;
+        int sentences = (int) chunks.stream().flatMap(chunk -> chunk.sentences().stream()).distinct().count();
+        ChunkStore.Sync sync = opened.sync();
+        IndexStats stats = new IndexStats(knowledge.articles().size(), knowledge.skipped().size(), chunks.size(),
+                sentences, sync.embedded(), sync.keptChunks(), Duration.ofNanos(System.nanoTime() - start));
+        return new KnowledgeIndex(knowledge.articles(), chunks, opened.reader(), model, analyzer, version(chunks), stats);
     }
 
     static String embeddedText(Chunk chunk) {

@@ -2,33 +2,63 @@ package com.ccabot.index;
 
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.Chunk;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.store.embedding.EmbeddingMatch;
-import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
-import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * A searchable, immutable snapshot of the knowledge folder: its articles and chunks, the chunks' vectors in
- * langchain4j's in-memory embedding store, their lexical index, and each sentence's features.
+ * A searchable, immutable snapshot of the knowledge folder: its articles and chunks, and a reader on the one Lucene
+ * index that holds each chunk's text (BM25), vector (HNSW) and sentence vectors. Small knowledge (up to
+ * {@value #PRELOAD_CHUNKS} chunks) keeps the vectors it compares at hand; larger knowledge reads them from the
+ * index as questions need them. {@link #close()} releases the reader once no question uses this snapshot.
  */
-public final class KnowledgeIndex {
+public final class KnowledgeIndex implements AutoCloseable {
 
     /** One chunk found by vector search, with its cosine similarity to the query. */
     public record VectorHit(int chunk, double similarity) {}
 
+    /** Up to this many chunks, chunk and sentence vectors are read once and kept in memory. */
+    static final int PRELOAD_CHUNKS = 20_000;
+    private static final int SENTENCE_CACHE = 50_000;
+    /** Up to this many chunks, vector search compares the query with every chunk. */
+    static final int EXACT_CHUNKS = 5_000;
+    /** The fewest candidates asked of the HNSW graph. */
+    static final int CANDIDATES = 100;
+
     private final List<Article> articles;
     private final List<Chunk> chunks;
-    private final InMemoryEmbeddingStore<TextSegment> vectors;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final int[] docToChunk;
+    private final int[] chunkToDoc;
+    /** Where each sentence's vector is kept: its chunk's ordinal and its position in the chunk. */
+    private final Map<String, int[]> sentenceAt;
     private final float[][] chunkVectors;
+    private final Cache<String, SentenceFeatures> sentences;
     private final LexicalIndex lexical;
-    private final Map<String, SentenceFeatures> sentences;
     private final EmbeddingModel model;
     private final TermAnalyzer analyzer;
     private final String version;
@@ -36,25 +66,76 @@ public final class KnowledgeIndex {
     private final Map<String, List<String>> articleSentences;
     private final Map<String, Set<String>> titleTerms;
 
-    KnowledgeIndex(List<Article> articles, List<Chunk> chunks, InMemoryEmbeddingStore<TextSegment> vectors, float[][] chunkVectors,
-                   LexicalIndex lexical, Map<String, SentenceFeatures> sentences, EmbeddingModel model,
+    KnowledgeIndex(List<Article> articles, List<Chunk> chunks, DirectoryReader reader, EmbeddingModel model,
                    TermAnalyzer analyzer, String version, IndexStats stats) {
         this.articles = List.copyOf(articles);
         this.chunks = List.copyOf(chunks);
-        this.vectors = vectors;
-        this.chunkVectors = chunkVectors;
-        this.lexical = lexical;
-        this.sentences = Map.copyOf(sentences);
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
         this.model = model;
         this.analyzer = analyzer;
         this.version = version;
         this.stats = stats;
+        Map<String, Integer> ordinals = new HashMap<>();
+        for (int i = 0; i < this.chunks.size(); i++) {
+            ordinals.put(this.chunks.get(i).id(), i);
+        }
+        this.docToChunk = new int[reader.maxDoc()];
+        this.chunkToDoc = new int[this.chunks.size()];
+        Arrays.fill(docToChunk, -1);
+        Arrays.fill(chunkToDoc, -1);
+        mapDocuments(reader, ordinals);
+        this.sentenceAt = new HashMap<>();
+        for (int i = 0; i < this.chunks.size(); i++) {
+            List<String> texts = this.chunks.get(i).sentences();
+            for (int j = 0; j < texts.size(); j++) {
+                sentenceAt.putIfAbsent(texts.get(j), new int[] {i, j});
+            }
+        }
+        this.lexical = new LexicalIndex(searcher, analyzer, docToChunk);
+        boolean preload = this.chunks.size() <= PRELOAD_CHUNKS;
+        this.sentences = Caffeine.newBuilder().maximumSize(preload ? Long.MAX_VALUE : SENTENCE_CACHE).build();
+        this.chunkVectors = preload ? new float[this.chunks.size()][] : null;
+        if (preload) {
+            for (int i = 0; i < this.chunks.size(); i++) {
+                chunkVectors[i] = readChunkVector(i);
+            }
+            sentenceAt.keySet().forEach(this::sentence);
+        }
         this.articleSentences = articleSentences(this.chunks);
         Map<String, Set<String>> titles = new HashMap<>();
         for (Article article : this.articles) {
             titles.put(article.file(), Set.copyOf(analyzer.terms(article.title())));
         }
         this.titleTerms = Map.copyOf(titles);
+    }
+
+    private void mapDocuments(DirectoryReader reader, Map<String, Integer> ordinals) {
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues ids = leaf.reader().getSortedDocValues(ChunkStore.ID);
+                Bits live = leaf.reader().getLiveDocs();
+                if (ids == null) {
+                    continue;
+                }
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    Integer chunk = live == null || live.get(doc)
+                            ? ordinals.get(ids.lookupOrd(ids.ordValue()).utf8ToString()) : null;
+                    if (chunk != null) {
+                        docToChunk[leaf.docBase + doc] = chunk;
+                        chunkToDoc[chunk] = leaf.docBase + doc;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+        for (int chunk = 0; chunk < chunkToDoc.length; chunk++) {
+            if (chunkToDoc[chunk] < 0) {
+                throw new IllegalStateException("the index lacks chunk " + chunks.get(chunk).id());
+            }
+        }
     }
 
     /** Each article's sentences in order, put back together from its chunks (which overlap by a sentence). */
@@ -111,34 +192,91 @@ public final class KnowledgeIndex {
         return model.embed(text).content().vector();
     }
 
-    /** The chunks nearest to a query vector, best first. */
+    /**
+     * The chunks nearest to a query vector, best first: compared with every chunk when there are few (exact, and
+     * faster than a graph), found through the HNSW graph otherwise, asking it for more candidates than wanted
+     * ({@value #CANDIDATES} at least), which is what keeps its recall close to exact search.
+     */
     public List<VectorHit> nearest(float[] query, int max) {
-        EmbeddingSearchRequest request = EmbeddingSearchRequest.builder()
-                .queryEmbedding(Embedding.from(query))
-                .maxResults(max)
-                .minScore(0.0)
-                .build();
-        return vectors.search(request).matches().stream()
-                .map(match -> new VectorHit(Integer.parseInt(match.embeddingId()), cosine(match)))
-                .toList();
+        if (chunks.size() <= EXACT_CHUNKS) {
+            return exactNearest(query, max);
+        }
+        int candidates = Math.max(CANDIDATES, 4 * max);
+        try {
+            List<VectorHit> hits = new ArrayList<>();
+            for (ScoreDoc doc : searcher.search(new KnnFloatVectorQuery(ChunkStore.VECTOR, query, candidates), candidates).scoreDocs) {
+                int chunk = docToChunk[doc.doc];
+                if (chunk >= 0 && hits.size() < max) {
+                    hits.add(new VectorHit(chunk, 2 * doc.score - 1)); // Lucene scores dot products as (1 + dot) / 2
+                }
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        }
+    }
+
+    /** The chunks nearest to a query vector by comparing it with every chunk: what {@link #nearest} approximates. */
+    public List<VectorHit> exactNearest(float[] query, int max) {
+        PriorityQueue<VectorHit> best = new PriorityQueue<>(Comparator.comparingDouble(VectorHit::similarity));
+        for (int chunk = 0; chunk < chunks.size(); chunk++) {
+            best.add(new VectorHit(chunk, similarity(chunk, query)));
+            if (best.size() > max) {
+                best.poll();
+            }
+        }
+        List<VectorHit> hits = new ArrayList<>(best);
+        hits.sort(Comparator.comparingDouble(VectorHit::similarity).reversed());
+        return hits;
     }
 
     /** Cosine similarity between a chunk and a unit-length query vector. */
     public double similarity(int chunk, float[] query) {
-        return Vectors.dot(chunkVectors[chunk], query);
+        return Vectors.dot(chunkVectors != null ? chunkVectors[chunk] : readChunkVector(chunk), query);
+    }
+
+    private float[] readChunkVector(int chunk) {
+        int doc = chunkToDoc[chunk];
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        try {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(ChunkStore.VECTOR);
+            if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+                throw new IllegalStateException("the index lacks the vector of chunk " + chunks.get(chunk).id());
+            }
+            return values.vectorValue().clone();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
     }
 
     /** The features of a sentence of some chunk of this index. */
     public SentenceFeatures sentence(String text) {
-        SentenceFeatures features = sentences.get(text);
-        if (features == null) {
-            throw new IllegalArgumentException("not a sentence of this index: " + text);
-        }
-        return features;
+        return sentences.get(text, this::readSentence);
     }
 
-    /** langchain4j reports relevance as (cosine + 1) / 2; the gate and the citations speak cosine. */
-    private static double cosine(EmbeddingMatch<TextSegment> match) {
-        return 2 * match.score() - 1;
+    private SentenceFeatures readSentence(String text) {
+        int[] at = sentenceAt.get(text);
+        if (at == null) {
+            throw new IllegalArgumentException("not a sentence of this index: " + text);
+        }
+        try {
+            BytesRef packed = searcher.storedFields().document(chunkToDoc[at[0]], Set.of(ChunkStore.SENTENCES))
+                    .getBinaryValue(ChunkStore.SENTENCES);
+            float[] vector = ChunkStore.unpack(packed, at[1], packed.length / Float.BYTES / chunks.get(at[0]).sentences().size());
+            return new SentenceFeatures(vector, new LinkedHashSet<>(analyzer.terms(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    /** Releases the index reader: call once no question uses this snapshot any more. */
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index", e);
+        }
     }
 }

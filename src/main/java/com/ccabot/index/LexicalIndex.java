@@ -1,6 +1,5 @@
 package com.ccabot.index;
 
-import com.ccabot.knowledge.Chunk;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -9,12 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,10 +18,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * An in-memory Lucene BM25 index of the chunks (title and text), which finds the exact names and numbers a small
+ * BM25 search over the chunks' title and text in the one index of the chunks ({@link ChunkStore}), which finds the exact names and numbers a small
  * embedding model misses, and knows the vocabulary of the knowledge for the relevance gate and for typos.
  */
 public final class LexicalIndex {
@@ -50,33 +42,13 @@ public final class LexicalIndex {
 
     private final TermAnalyzer analyzer;
 
-    private LexicalIndex(IndexSearcher searcher, TermAnalyzer analyzer) {
+    private final int[] docToChunk;
+
+    /** @param docToChunk each document's chunk ordinal, or -1 for a document of no chunk of this snapshot */
+    LexicalIndex(IndexSearcher searcher, TermAnalyzer analyzer, int[] docToChunk) {
         this.searcher = searcher;
         this.analyzer = analyzer;
-    }
-
-    static LexicalIndex build(List<Chunk> chunks, TermAnalyzer analyzer) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (int i = 0; i < chunks.size(); i++) {
-                Chunk chunk = chunks.get(i);
-                Document document = new Document();
-                String text = chunk.article().title() + "\n" + chunk.text();
-                document.add(new TextField(TermAnalyzer.FIELD, text, Field.Store.NO));
-                document.add(new TextField(TermAnalyzer.WORDS_FIELD, text, Field.Store.NO));
-                writer.addDocument(document);
-            }
-            writer.forceMerge(1); // a single segment keeps document ids equal to chunk ordinals
-        } catch (IOException e) {
-            throw new UncheckedIOException("building an in-memory index cannot fail", e);
-        }
-        try {
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
-            return new LexicalIndex(searcher, analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening an in-memory index cannot fail", e);
-        }
+        this.docToChunk = docToChunk;
     }
 
     /**
@@ -90,10 +62,12 @@ public final class LexicalIndex {
         List<Hit> hits = new ArrayList<>();
         try {
             for (ScoreDoc doc : searcher.search(query.build(), max).scoreDocs) {
-                hits.add(new Hit(doc.doc, doc.score)); // one segment, written in order: document id = chunk ordinal
+                if (docToChunk[doc.doc] >= 0) {
+                    hits.add(new Hit(docToChunk[doc.doc], doc.score));
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("searching an in-memory index cannot fail", e);
+            throw new UncheckedIOException("cannot search the index", e);
         }
         return hits;
     }

@@ -25,6 +25,11 @@ public final class Chunker {
     }
 
     /** Returns the article's sentences in order: the index space of {@link Chunk#firstSentence()}. */
+    /** The most characters a chunk holds, long sentences aside. */
+    public int maxChars() {
+        return maxChars;
+    }
+
     public List<String> sentences(Article article) {
         return splitter.split(article.text());
     }

@@ -6,6 +6,7 @@ import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +31,53 @@ class IndexerTest {
         Path cache = work.resolve("cache");
 
         IndexStats cold = index(knowledge, cache).stats();
+        Map<String, Long> written = files(cache);
         IndexStats warm = index(knowledge, cache).stats();
+        Map<String, Long> afterWarm = files(cache);
         Path forum = knowledge.resolve("2025-11-07-urumqi-cooperation-forum.md");
         Files.writeString(forum, Files.readString(forum) + "\nA closing sentence was added to this article today.\n");
         IndexStats changed = index(knowledge, cache).stats();
 
         assertThat(cold.embedded()).isPositive();
-        assertThat(cold.cacheHits()).isZero();
+        assertThat(cold.cacheHits()).as("chunks kept from the index").isZero();
         assertThat(warm.embedded()).isZero();
-        assertThat(warm.cacheHits()).isEqualTo(cold.embedded());
-        assertThat(changed.embedded()).isBetween(1, 3);
+        assertThat(warm.cacheHits()).isEqualTo(cold.chunks());
+        assertThat(afterWarm).as("a start with nothing changed writes nothing").isEqualTo(written);
+        // only the changed article is embedded again: its chunks and sentences, a fraction of the five articles'
+        assertThat(changed.embedded()).isPositive().isLessThan(cold.embedded() / 2);
+        assertThat(changed.cacheHits()).isLessThan(cold.chunks()).isGreaterThan(cold.chunks() / 2);
+    }
+
+    @Test
+    void aCorruptIndexIsBuiltAgainAndAnUnwritableCacheIndexesInMemory() throws Exception {
+        Path knowledge = copyOfShippedArticles();
+        Path cache = work.resolve("cache");
+        int chunks = index(knowledge, cache).stats().chunks();
+        try (var files = Files.walk(cache.resolve("index"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.writeString(file, "not an index"); // a disk full, a copy cut short
+            }
+        }
+        IndexStats rebuilt = index(knowledge, cache).stats();
+        assertThat(rebuilt.chunks()).isEqualTo(chunks);
+        assertThat(rebuilt.embedded()).as("everything embedded again").isPositive();
+        assertThat(rebuilt.cacheHits()).isZero();
+
+        Path notAFolder = Files.writeString(work.resolve("a-file"), "the cache folder's path is taken by a file");
+        KnowledgeIndex inMemory = index(knowledge, notAFolder);
+        assertThat(inMemory.stats().chunks()).isEqualTo(chunks);
+        assertThat(inMemory.nearest(inMemory.embed("poverty reduction centres"), 3)).hasSize(3);
+    }
+
+    /** Every file under a folder with its size and time of last change. */
+    private static Map<String, Long> files(Path folder) throws java.io.IOException {
+        Map<String, Long> files = new java.util.TreeMap<>();
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(path) + " " + Files.size(path), Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        return files;
     }
 
     @Test

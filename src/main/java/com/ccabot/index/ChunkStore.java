@@ -1,0 +1,331 @@
+package com.ccabot.index;
+
+import com.ccabot.knowledge.Chunk;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one index of the chunks: a Lucene index on disk (under the cache folder) holding, per chunk, its text for
+ * BM25, its vector for nearest-neighbour search (HNSW, dot product of unit vectors), the vectors of its sentences,
+ * and the content hash of its article. Brought up to date incrementally: only articles added or changed since the
+ * last run are embedded and written, removed ones deleted; when nothing changed nothing is written. A corrupt or
+ * foreign index is rebuilt with one warning; a cache folder that cannot be written (or is held by another process)
+ * gets an index in memory.
+ */
+final class ChunkStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkStore.class);
+
+    static final String ID = "id";
+    static final String ARTICLE = "article";
+    static final String HASH = "hash";
+    static final String VECTOR = "vector";
+    static final String SENTENCES = "sentences";
+    /** Written into every commit: an index of another model or layout is rebuilt, never misread. */
+    private static final String FORMAT_KEY = "cca-bot-format";
+    private static final String FORMAT = "chunks-1";
+    /** Embedded at once: the model's executor splits them across the cores. */
+    private static final int BATCH_TEXTS = 256;
+    /** Committed every so many chunks, so an interrupted indexing keeps what it did. */
+    private static final int COMMIT_EVERY = 2_000;
+    /** Below this many documents, deletions are merged away at once (cheap); above, Lucene merges them in time. */
+    private static final int SMALL = 50_000;
+
+    /** What one synchronisation did. */
+    record Sync(int embedded, int keptChunks, int writtenChunks, int deletedArticles) {}
+
+    private final Directory directory;
+    private final String format;
+    /** Where the index is, for messages: a folder, or "memory". */
+    private final String where;
+
+    /** A store in memory only: what is used when the folder's index is being written by another process. */
+    static ChunkStore inMemory(String modelId, int dimension) {
+        return new ChunkStore(new ByteBuffersDirectory(), FORMAT + "/" + modelId + "/" + dimension, "memory");
+    }
+
+    private ChunkStore(Directory directory, String format, String where) {
+        this.directory = directory;
+        this.format = format;
+        this.where = where;
+    }
+
+    /**
+     * The store for one knowledge folder and model: under {@code cacheDir/index/}, or in memory when
+     * {@code cacheDir} is null or cannot be written.
+     */
+    static ChunkStore open(Path cacheDir, Path knowledgeDir, String modelId, int dimension) {
+        String format = FORMAT + "/" + modelId + "/" + dimension;
+        if (cacheDir == null) {
+            return inMemory(modelId, dimension);
+        }
+        Path folder = cacheDir.resolve("index").resolve(folderName(knowledgeDir, modelId));
+        try {
+            Files.createDirectories(folder);
+            // the embedding cache of versions before this index: its vectors now live in the index
+            Files.deleteIfExists(cacheDir.resolve("embeddings-" + modelId + ".bin"));
+            return new ChunkStore(FSDirectory.open(folder), format, folder.toString());
+        } catch (IOException e) {
+            log.warn("cannot keep the index in {} ({}); indexing in memory, so the next start embeds again", folder,
+                    e.getMessage());
+            return inMemory(modelId, dimension);
+        }
+    }
+
+    /** One index per knowledge folder: two folders never overwrite each other's index. */
+    private static String folderName(Path knowledgeDir, String modelId) {
+        String path = knowledgeDir.toAbsolutePath().normalize().toString();
+        return modelId + "-" + hash(List.of(path)).substring(0, 12);
+    }
+
+    /**
+     * Brings the index up to the given chunks, grouped by article in order, and opens a reader on it.
+     *
+     * @param chunkSize part of each article's hash: a new chunking re-indexes
+     */
+    Opened sync(Map<String, List<Chunk>> byArticle, int chunkSize, EmbeddingModel model, TermAnalyzer analyzer,
+                IndexProgress progress) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        byArticle.forEach((file, chunks) -> wanted.put(file, articleHash(chunks, chunkSize)));
+        Map<String, String> present = presentHashes();
+        List<String> toWrite = wanted.keySet().stream().filter(file -> !wanted.get(file).equals(present.get(file))).toList();
+        List<String> toDelete = present.keySet().stream().filter(file -> !wanted.containsKey(file)).toList();
+        int kept = byArticle.entrySet().stream().filter(e -> !toWrite.contains(e.getKey()))
+                .mapToInt(e -> e.getValue().size()).sum();
+        Sync sync = new Sync(0, kept, 0, toDelete.size());
+        if (!toWrite.isEmpty() || !toDelete.isEmpty() || present.isEmpty() && wanted.isEmpty()) {
+            sync = write(byArticle, wanted, toWrite, toDelete, kept, model, analyzer, progress);
+        }
+        try {
+            return new Opened(DirectoryReader.open(directory), sync);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index just written", e);
+        }
+    }
+
+    /** A reader on the synchronised index, and what the synchronisation did. */
+    record Opened(DirectoryReader reader, Sync sync) {}
+
+    /** Each article's hash as indexed; empty for a missing index, and for a corrupt or foreign one, which is wiped. */
+    private Map<String, String> presentHashes() {
+        Map<String, String> hashes = new HashMap<>();
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return hashes;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                String stored = reader.getIndexCommit().getUserData().get(FORMAT_KEY);
+                if (!format.equals(stored)) {
+                    throw new IOException("it was written as " + stored + ", not " + format);
+                }
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    SortedDocValues articles = leaf.reader().getSortedDocValues(ARTICLE);
+                    SortedDocValues articleHashes = leaf.reader().getSortedDocValues(HASH);
+                    var live = leaf.reader().getLiveDocs();
+                    for (int doc = articles.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = articles.nextDoc()) {
+                        if ((live == null || live.get(doc)) && articleHashes.advanceExact(doc)) {
+                            hashes.put(articles.lookupOrd(articles.ordValue()).utf8ToString(),
+                                    articleHashes.lookupOrd(articleHashes.ordValue()).utf8ToString());
+                        }
+                    }
+                }
+            }
+            return hashes;
+        } catch (IOException | RuntimeException e) {
+            log.warn("the index in {} cannot be used ({}); building it again", where, e.getMessage());
+            wipe();
+            return new HashMap<>();
+        }
+    }
+
+    private Sync write(Map<String, List<Chunk>> byArticle, Map<String, String> hashes, List<String> toWrite,
+                       List<String> toDelete, int kept, EmbeddingModel model, TermAnalyzer analyzer,
+                       IndexProgress progress) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, format).entrySet());
+            for (String file : toDelete) {
+                writer.deleteDocuments(new Term(ARTICLE, file));
+            }
+            int embedded = 0;
+            int written = 0;
+            int sinceCommit = 0;
+            progress.start(toWrite.size(), toWrite.stream().mapToInt(file -> byArticle.get(file).size()).sum());
+            List<String> batch = new ArrayList<>();
+            int batchTexts = 0;
+            for (String file : toWrite) {
+                batch.add(file);
+                batchTexts += texts(byArticle.get(file)).size();
+                if (batchTexts >= BATCH_TEXTS) {
+                    embedded += writeArticles(writer, batch, byArticle, hashes, model);
+                    written += chunks(batch, byArticle);
+                    sinceCommit += chunks(batch, byArticle);
+                    progress.done(batch.size(), chunks(batch, byArticle));
+                    batch.clear();
+                    batchTexts = 0;
+                    if (sinceCommit >= COMMIT_EVERY) {
+                        writer.commit(); // what is committed stays, whatever stops the run
+                        sinceCommit = 0;
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                embedded += writeArticles(writer, batch, byArticle, hashes, model);
+                written += chunks(batch, byArticle);
+                progress.done(batch.size(), chunks(batch, byArticle));
+            }
+            if (writer.hasDeletions() && writer.getDocStats().maxDoc < SMALL) {
+                writer.forceMergeDeletes(); // words of deleted chunks stop counting as known at once
+            }
+            writer.commit();
+            progress.finish();
+            return new Sync(embedded, kept, written, toDelete.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the index in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int chunks(List<String> files, Map<String, List<Chunk>> byArticle) {
+        return files.stream().mapToInt(file -> byArticle.get(file).size()).sum();
+    }
+
+    /** Embeds the articles' chunks and sentences in one batch and writes their chunks, replacing older ones. */
+    private static int writeArticles(IndexWriter writer, List<String> files, Map<String, List<Chunk>> byArticle,
+                                     Map<String, String> hashes, EmbeddingModel model) throws IOException {
+        Set<String> texts = new LinkedHashSet<>();
+        files.forEach(file -> texts.addAll(texts(byArticle.get(file))));
+        List<String> ordered = new ArrayList<>(texts);
+        var vectors = model.embedAll(ordered.stream().map(TextSegment::from).toList()).content();
+        Map<String, float[]> byText = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            byText.put(ordered.get(i), vectors.get(i).vector());
+        }
+        for (String file : files) {
+            List<Document> documents = new ArrayList<>();
+            for (Chunk chunk : byArticle.get(file)) {
+                documents.add(document(chunk, hashes.get(file), byText));
+            }
+            writer.updateDocuments(new Term(ARTICLE, file), documents); // an article's chunks replace it at once
+        }
+        return ordered.size();
+    }
+
+    /** What is embedded of an article: each chunk with its title, and each sentence on its own. */
+    private static Set<String> texts(List<Chunk> chunks) {
+        Set<String> texts = new LinkedHashSet<>();
+        chunks.forEach(chunk -> texts.add(Indexer.embeddedText(chunk)));
+        chunks.forEach(chunk -> texts.addAll(chunk.sentences()));
+        return texts;
+    }
+
+    private static Document document(Chunk chunk, String hash, Map<String, float[]> vectors) {
+        Document document = new Document();
+        String file = chunk.article().file();
+        document.add(new StringField(ID, chunk.id(), Field.Store.NO));
+        document.add(new SortedDocValuesField(ID, new BytesRef(chunk.id())));
+        document.add(new StringField(ARTICLE, file, Field.Store.NO));
+        document.add(new SortedDocValuesField(ARTICLE, new BytesRef(file)));
+        document.add(new SortedDocValuesField(HASH, new BytesRef(hash)));
+        String text = chunk.article().title() + "\n" + chunk.text();
+        document.add(new TextField(TermAnalyzer.FIELD, text, Field.Store.NO));
+        document.add(new TextField(TermAnalyzer.WORDS_FIELD, text, Field.Store.NO));
+        document.add(new KnnFloatVectorField(VECTOR, vectors.get(Indexer.embeddedText(chunk)),
+                VectorSimilarityFunction.DOT_PRODUCT));
+        document.add(new StoredField(SENTENCES, pack(chunk.sentences().stream().map(vectors::get).toList())));
+        return document;
+    }
+
+    static byte[] pack(List<float[]> vectors) {
+        int dimension = vectors.get(0).length;
+        ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] vector : vectors) {
+            for (float value : vector) {
+                buffer.putFloat(value);
+            }
+        }
+        return buffer.array();
+    }
+
+    /** The {@code index}-th vector of a packed list. */
+    static float[] unpack(BytesRef packed, int index, int dimension) {
+        ByteBuffer buffer = ByteBuffer.wrap(packed.bytes, packed.offset, packed.length).order(ByteOrder.LITTLE_ENDIAN);
+        float[] vector = new float[dimension];
+        int start = index * dimension * Float.BYTES;
+        for (int i = 0; i < dimension; i++) {
+            vector[i] = buffer.getFloat(packed.offset + start + i * Float.BYTES);
+        }
+        return vector;
+    }
+
+    /** The hash of what is indexed of an article: the texts embedded and searched, and the chunking. */
+    private static String articleHash(List<Chunk> chunks, int chunkSize) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Integer.toString(chunkSize));
+        for (Chunk chunk : chunks) {
+            parts.add(chunk.id());
+            parts.add(Indexer.embeddedText(chunk));
+            parts.addAll(chunk.sentences());
+        }
+        return hash(parts);
+    }
+
+    private static String hash(List<String> parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void wipe() {
+        try {
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the unusable index in " + where, e);
+        }
+    }
+}
