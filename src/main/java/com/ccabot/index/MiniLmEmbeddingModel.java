@@ -3,7 +3,10 @@ package com.ccabot.index;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +40,12 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
     private static final int DIMENSION = 384;
 
     private final OnnxBertBiEncoder encoder;
+    private final BatchEncoder batches;
 
-    private MiniLmEmbeddingModel(OnnxBertBiEncoder encoder, Executor executor) {
+    private MiniLmEmbeddingModel(OnnxBertBiEncoder encoder, BatchEncoder batches, Executor executor) {
         super(executor);
         this.encoder = encoder;
+        this.batches = batches;
     }
 
     /**
@@ -50,9 +56,10 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = openSession(environment, cacheDir);
-            try (InputStream tokenizer = resource(TOKENIZER_RESOURCE).openStream()) {
+            try (InputStream tokenizer = resource(TOKENIZER_RESOURCE).openStream();
+                 InputStream batchTokenizer = resource(TOKENIZER_RESOURCE).openStream()) {
                 OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-                return new MiniLmEmbeddingModel(encoder, executor);
+                return new MiniLmEmbeddingModel(encoder, new BatchEncoder(environment, session, batchTokenizer), executor);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model from the jar", e);
@@ -65,6 +72,26 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
                     + e.getMessage() + "); this jar carries it for Linux (x64, aarch64, glibc) and macOS on Apple"
                     + " silicon; elsewhere run the Docker image", e);
         }
+    }
+
+    /**
+     * Embeds many texts in batches ({@link BatchEncoder}): the same vectors as one text at a time, at a higher
+     * rate. One text (a question) takes the one-text path, which has no padding to build.
+     */
+    @Override
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        if (segments.size() < 2) {
+            return super.embedAll(segments);
+        }
+        List<float[]> vectors = batches.embed(segments.stream().map(TextSegment::text).toList(),
+                text -> super.embedAll(List.of(TextSegment.from(text))).content().get(0).vector());
+        return Response.from(vectors.stream().map(Embedding::from).toList());
+    }
+
+    /** Embeds texts one at a time, as langchain4j's model does: what the batches are measured against. */
+    public List<float[]> embedOneByOne(List<String> texts) {
+        return super.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                .map(Embedding::vector).toList();
     }
 
     @Override
