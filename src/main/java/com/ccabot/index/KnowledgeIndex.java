@@ -4,7 +4,11 @@ import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.Chunk;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.EmbeddingStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,8 +28,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -45,8 +47,6 @@ public final class KnowledgeIndex implements AutoCloseable {
     private static final int SENTENCE_CACHE = 50_000;
     /** Up to this many chunks, vector search compares the query with every chunk. */
     static final int EXACT_CHUNKS = 5_000;
-    /** The fewest candidates asked of the HNSW graph. */
-    static final int CANDIDATES = 100;
 
     private final List<Article> articles;
     private final List<Chunk> chunks;
@@ -59,6 +59,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final float[][] chunkVectors;
     private final Cache<String, SentenceFeatures> sentences;
     private final LexicalIndex lexical;
+    private final Map<String, Integer> ordinals;
+    private final LuceneEmbeddingStore store;
     private final EmbeddingModel model;
     private final TermAnalyzer analyzer;
     private final String version;
@@ -81,6 +83,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         for (int i = 0; i < this.chunks.size(); i++) {
             ordinals.put(this.chunks.get(i).id(), i);
         }
+        this.ordinals = ordinals;
         this.docToChunk = new int[reader.maxDoc()];
         this.chunkToDoc = new int[this.chunks.size()];
         Arrays.fill(docToChunk, -1);
@@ -94,6 +97,8 @@ public final class KnowledgeIndex implements AutoCloseable {
             }
         }
         this.lexical = new LexicalIndex(searcher, analyzer, docToChunk);
+        this.store = new LuceneEmbeddingStore(searcher, doc -> docToChunk[doc] < 0 ? null : this.chunks.get(docToChunk[doc]).id(),
+                doc -> this.chunks.get(docToChunk[doc]).text());
         boolean preload = this.chunks.size() <= PRELOAD_CHUNKS;
         this.sentences = Caffeine.newBuilder().maximumSize(preload ? Long.MAX_VALUE : SENTENCE_CACHE).build();
         this.chunkVectors = preload ? new float[this.chunks.size()][] : null;
@@ -194,26 +199,22 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     /**
      * The chunks nearest to a query vector, best first: compared with every chunk when there are few (exact, and
-     * faster than a graph), found through the HNSW graph otherwise, asking it for more candidates than wanted
-     * ({@value #CANDIDATES} at least), which is what keeps its recall close to exact search.
+     * faster than a graph), found through the embedding store's HNSW graph otherwise.
      */
     public List<VectorHit> nearest(float[] query, int max) {
         if (chunks.size() <= EXACT_CHUNKS) {
             return exactNearest(query, max);
         }
-        int candidates = Math.max(CANDIDATES, 4 * max);
-        try {
-            List<VectorHit> hits = new ArrayList<>();
-            for (ScoreDoc doc : searcher.search(new KnnFloatVectorQuery(ChunkStore.VECTOR, query, candidates), candidates).scoreDocs) {
-                int chunk = docToChunk[doc.doc];
-                if (chunk >= 0 && hits.size() < max) {
-                    hits.add(new VectorHit(chunk, 2 * doc.score - 1)); // Lucene scores dot products as (1 + dot) / 2
-                }
-            }
-            return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the index", e);
-        }
+        EmbeddingSearchRequest request = EmbeddingSearchRequest.builder().queryEmbedding(Embedding.from(query))
+                .maxResults(max).minScore(0.0).build();
+        return store.search(request).matches().stream()
+                .map(match -> new VectorHit(ordinals.get(match.embeddingId()), 2 * match.score() - 1))
+                .toList();
+    }
+
+    /** The chunks' vectors as langchain4j's embedding store: where a server store would plug in. */
+    public EmbeddingStore<TextSegment> embeddingStore() {
+        return store;
     }
 
     /** The chunks nearest to a query vector by comparing it with every chunk: what {@link #nearest} approximates. */

@@ -69,6 +69,24 @@ class IndexerTest {
         assertThat(inMemory.nearest(inMemory.embed("poverty reduction centres"), 3)).hasSize(3);
     }
 
+    @Test
+    void theEmbeddingStoreFindsEachChunkByItsOwnTextThroughTheGraphAndIsReadOnly() throws Exception {
+        KnowledgeIndex index = index(copyOfShippedArticles(), work.resolve("cache"));
+        var store = index.embeddingStore();
+        for (var chunk : index.chunks()) {
+            var request = dev.langchain4j.store.embedding.EmbeddingSearchRequest.builder()
+                    .queryEmbedding(dev.langchain4j.data.embedding.Embedding.from(index.embed(Indexer.embeddedText(chunk))))
+                    .maxResults(3).build();
+            var matches = store.search(request).matches();
+            assertThat(matches).hasSize(3);
+            assertThat(matches.get(0).embeddingId()).isEqualTo(chunk.id());
+            assertThat(matches.get(0).score()).isGreaterThan(0.99); // (1 + cosine) / 2 of a text with itself
+            assertThat(matches.get(0).embedded().text()).isEqualTo(chunk.text());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.add(dev.langchain4j.data.embedding.Embedding.from(new float[384])))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("knowledge folder");
+    }
+
     /** Every file under a folder with its size and time of last change. */
     private static Map<String, Long> files(Path folder) throws java.io.IOException {
         Map<String, Long> files = new java.util.TreeMap<>();
