@@ -236,6 +236,11 @@ public final class KnowledgeIndex implements AutoCloseable {
         return Vectors.dot(chunkVectors != null ? chunkVectors[chunk] : readChunkVector(chunk), query);
     }
 
+    /** A chunk's unit-length vector. */
+    public float[] chunkVector(int chunk) {
+        return chunkVectors != null ? chunkVectors[chunk] : readChunkVector(chunk);
+    }
+
     private float[] readChunkVector(int chunk) {
         int doc = chunkToDoc[chunk];
         List<LeafReaderContext> leaves = reader.leaves();

@@ -101,11 +101,14 @@ public final class HybridRetriever {
         Map<Integer, Double> bm25 = new HashMap<>();
         lexicalHits.forEach(hit -> bm25.put(hit.chunk(), (double) hit.score()));
         double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        List<Passage> passages = fused.entrySet().stream()
+        List<Integer> order = fused.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+        List<Passage> passages = NearCopies.preferFitting(order, question, terms, index).stream()
                 .limit(topK)
-                .map(entry -> new Passage(index.chunks().get(entry.getKey()), entry.getValue() / best,
-                        index.similarity(entry.getKey(), vector), bm25.getOrDefault(entry.getKey(), 0.0)))
+                .map(chunk -> new Passage(index.chunks().get(chunk), fused.get(chunk) / best,
+                        index.similarity(chunk, vector), bm25.getOrDefault(chunk, 0.0)))
                 .toList();
         List<Evidence> ranked = ranker.rank(question, terms, vector, passages, index);
         return new Retrieval(question, vector, terms, passages, ranked, gate.judge(terms, passages, ranked, ranker, index),
