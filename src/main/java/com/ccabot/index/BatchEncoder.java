@@ -72,6 +72,67 @@ final class BatchEncoder {
         return List.of(vectors);
     }
 
+    /** A text's vector and the vectors of its parts, each the mean of its own tokens' outputs in the whole text. */
+    record Pooled(float[] text, List<float[]> parts) {}
+
+    /**
+     * Embeds texts made of parts (a chunk: its title, then its sentences) in one pass: each text's vector as
+     * {@link #embed} gives it, and each part's vector pooled from the tokens of that part — read in the context of
+     * the whole text, at no cost beyond the text's own. A text whose parts do not line up with its tokens, or that
+     * is too long for one call, gets its parts embedded on their own instead.
+     *
+     * @param parts for each text, the parts it is made of, joined by whitespace in order
+     */
+    List<Pooled> embedWithParts(List<String> texts, List<List<String>> parts, Function<String, float[]> single) {
+        Pooled[] pooled = new Pooled[texts.size()];
+        List<Encoding> encodings = new ArrayList<>(texts.size());
+        List<int[]> spans = new ArrayList<>(texts.size());
+        List<Integer> fitting = new ArrayList<>();
+        List<Integer> apart = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Encoding encoding = encode(texts.get(i));
+            int[] counts = encoding == null ? null : tokenCounts(parts.get(i), encoding);
+            encodings.add(encoding);
+            spans.add(counts);
+            (counts == null ? apart : fitting).add(i);
+        }
+        fitting.sort(Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        for (int from = 0; from < fitting.size(); from += BATCH) {
+            List<Integer> batch = fitting.subList(from, Math.min(fitting.size(), from + BATCH));
+            List<float[][]> outputs = outputs(batch.stream().map(encodings::get).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                int i = batch.get(j);
+                float[][] tokens = outputs.get(j);
+                int length = encodings.get(i).getIds().length;
+                List<float[]> partVectors = new ArrayList<>();
+                int start = 1; // after [CLS]
+                for (int count : spans.get(i)) {
+                    partVectors.add(normalize(meanPool(tokens, start, start + count)));
+                    start += count;
+                }
+                pooled[i] = new Pooled(normalize(meanPool(tokens, 0, length)), partVectors);
+            }
+        }
+        for (int i : apart) {
+            pooled[i] = new Pooled(embed(List.of(texts.get(i)), single).get(0), embed(parts.get(i), single));
+        }
+        return List.of(pooled);
+    }
+
+    /** How many tokens each part takes in the encoded text; null when they do not add up to its tokens. */
+    private int[] tokenCounts(List<String> parts, Encoding encoding) {
+        int[] counts = new int[parts.size()];
+        int total = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            counts[p] = tokenizer.tokenize(parts.get(p)).size() - 2;
+            if (counts[p] <= 0) {
+                return null;
+            }
+            total += counts[p];
+        }
+        return total + 2 == encoding.getIds().length ? counts : null;
+    }
+
     /** The encoding langchain4j's encoder would run for a text, or null when it needs more than one call. */
     private Encoding encode(String text) {
         List<String> tokens = tokenizer.tokenize(text);
@@ -91,6 +152,13 @@ final class BatchEncoder {
     }
 
     private List<float[]> run(List<Encoding> batch) {
+        List<float[][]> outputs = outputs(batch);
+        return IntStream.range(0, batch.size())
+                .mapToObj(row -> normalize(meanPool(outputs.get(row), 0, batch.get(row).getIds().length))).toList();
+    }
+
+    /** Each text's token outputs, padding included. */
+    private List<float[][]> outputs(List<Encoding> batch) {
         int rows = batch.size();
         int length = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
         long[] ids = new long[rows * length];
@@ -113,25 +181,23 @@ final class BatchEncoder {
                 inputs.put("token_type_ids", typesTensor);
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] outputs = (float[][][]) result.get(0).getValue();
-                return IntStream.range(0, rows)
-                        .mapToObj(row -> normalize(meanPool(outputs[row], batch.get(row).getIds().length))).toList();
+                return List.of((float[][][]) result.get(0).getValue());
             }
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model failed: " + e.getMessage(), e);
         }
     }
 
-    /** The mean of the first {@code tokens} outputs: the text's own, padding left out. */
-    private static float[] meanPool(float[][] outputs, int tokens) {
+    /** The mean of the outputs of tokens {@code from} to {@code to} (exclusive): padding left out. */
+    private static float[] meanPool(float[][] outputs, int from, int to) {
         float[] mean = new float[outputs[0].length];
-        for (int t = 0; t < tokens; t++) {
+        for (int t = from; t < to; t++) {
             for (int j = 0; j < mean.length; j++) {
                 mean[j] += outputs[t][j];
             }
         }
         for (int j = 0; j < mean.length; j++) {
-            mean[j] /= tokens;
+            mean[j] /= to - from;
         }
         return mean;
     }

@@ -1,8 +1,6 @@
 package com.ccabot.index;
 
 import com.ccabot.knowledge.Chunk;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,10 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -60,9 +56,9 @@ final class ChunkStore {
     static final String SENTENCES = "sentences";
     /** Written into every commit: an index of another model or layout is rebuilt, never misread. */
     private static final String FORMAT_KEY = "cca-bot-format";
-    private static final String FORMAT = "chunks-1";
-    /** Embedded at once: the model's executor splits them across the cores. */
-    private static final int BATCH_TEXTS = 256;
+    private static final String FORMAT = "chunks-2";
+    /** Chunks embedded and written at once. */
+    private static final int BATCH_TEXTS = 128;
     /** Committed every so many chunks, so an interrupted indexing keeps what it did. */
     private static final int COMMIT_EVERY = 2_000;
     /** Below this many documents, deletions are merged away at once (cheap); above, Lucene merges them in time. */
@@ -120,7 +116,7 @@ final class ChunkStore {
      *
      * @param chunkSize part of each article's hash: a new chunking re-indexes
      */
-    Opened sync(Map<String, List<Chunk>> byArticle, int chunkSize, EmbeddingModel model, TermAnalyzer analyzer,
+    Opened sync(Map<String, List<Chunk>> byArticle, int chunkSize, MiniLmEmbeddingModel model, TermAnalyzer analyzer,
                 IndexProgress progress) {
         Map<String, String> wanted = new LinkedHashMap<>();
         byArticle.forEach((file, chunks) -> wanted.put(file, articleHash(chunks, chunkSize)));
@@ -176,7 +172,7 @@ final class ChunkStore {
     }
 
     private Sync write(Map<String, List<Chunk>> byArticle, Map<String, String> hashes, List<String> toWrite,
-                       List<String> toDelete, int kept, EmbeddingModel model, TermAnalyzer analyzer,
+                       List<String> toDelete, int kept, MiniLmEmbeddingModel model, TermAnalyzer analyzer,
                        IndexProgress progress) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -192,7 +188,7 @@ final class ChunkStore {
             int batchTexts = 0;
             for (String file : toWrite) {
                 batch.add(file);
-                batchTexts += texts(byArticle.get(file)).size();
+                batchTexts += byArticle.get(file).size();
                 if (batchTexts >= BATCH_TEXTS) {
                     embedded += writeArticles(writer, batch, byArticle, hashes, model);
                     written += chunks(batch, byArticle);
@@ -226,36 +222,40 @@ final class ChunkStore {
         return files.stream().mapToInt(file -> byArticle.get(file).size()).sum();
     }
 
-    /** Embeds the articles' chunks and sentences in one batch and writes their chunks, replacing older ones. */
+    /**
+     * Embeds the articles' chunks in batches, each chunk's sentences pooled from the chunk's own pass, and writes
+     * their chunks, replacing older ones.
+     */
     private static int writeArticles(IndexWriter writer, List<String> files, Map<String, List<Chunk>> byArticle,
-                                     Map<String, String> hashes, EmbeddingModel model) throws IOException {
-        Set<String> texts = new LinkedHashSet<>();
-        files.forEach(file -> texts.addAll(texts(byArticle.get(file))));
-        List<String> ordered = new ArrayList<>(texts);
-        var vectors = model.embedAll(ordered.stream().map(TextSegment::from).toList()).content();
-        Map<String, float[]> byText = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            byText.put(ordered.get(i), vectors.get(i).vector());
+                                     Map<String, String> hashes, MiniLmEmbeddingModel model) throws IOException {
+        List<Chunk> chunks = new ArrayList<>();
+        files.forEach(file -> chunks.addAll(byArticle.get(file)));
+        List<String> texts = chunks.stream().map(Indexer::embeddedText).toList();
+        List<List<String>> parts = chunks.stream().map(ChunkStore::parts).toList();
+        List<BatchEncoder.Pooled> pooled = model.embedWithParts(texts, parts);
+        Map<String, BatchEncoder.Pooled> byId = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            byId.put(chunks.get(i).id(), pooled.get(i));
         }
         for (String file : files) {
             List<Document> documents = new ArrayList<>();
             for (Chunk chunk : byArticle.get(file)) {
-                documents.add(document(chunk, hashes.get(file), byText));
+                documents.add(document(chunk, hashes.get(file), byId.get(chunk.id())));
             }
             writer.updateDocuments(new Term(ARTICLE, file), documents); // an article's chunks replace it at once
         }
-        return ordered.size();
+        return texts.size();
     }
 
-    /** What is embedded of an article: each chunk with its title, and each sentence on its own. */
-    private static Set<String> texts(List<Chunk> chunks) {
-        Set<String> texts = new LinkedHashSet<>();
-        chunks.forEach(chunk -> texts.add(Indexer.embeddedText(chunk)));
-        chunks.forEach(chunk -> texts.addAll(chunk.sentences()));
-        return texts;
+    /** What a chunk's embedded text is made of: its article's title, then its sentences. */
+    private static List<String> parts(Chunk chunk) {
+        List<String> parts = new ArrayList<>();
+        parts.add(chunk.article().title());
+        parts.addAll(chunk.sentences());
+        return parts;
     }
 
-    private static Document document(Chunk chunk, String hash, Map<String, float[]> vectors) {
+    private static Document document(Chunk chunk, String hash, BatchEncoder.Pooled vectors) {
         Document document = new Document();
         String file = chunk.article().file();
         document.add(new StringField(ID, chunk.id(), Field.Store.NO));
@@ -266,9 +266,9 @@ final class ChunkStore {
         String text = chunk.article().title() + "\n" + chunk.text();
         document.add(new TextField(TermAnalyzer.FIELD, text, Field.Store.NO));
         document.add(new TextField(TermAnalyzer.WORDS_FIELD, text, Field.Store.NO));
-        document.add(new KnnFloatVectorField(VECTOR, vectors.get(Indexer.embeddedText(chunk)),
-                VectorSimilarityFunction.DOT_PRODUCT));
-        document.add(new StoredField(SENTENCES, pack(chunk.sentences().stream().map(vectors::get).toList())));
+        document.add(new KnnFloatVectorField(VECTOR, vectors.text(), VectorSimilarityFunction.DOT_PRODUCT));
+        // the sentences' vectors: the parts after the title
+        document.add(new StoredField(SENTENCES, pack(vectors.parts().subList(1, vectors.parts().size()))));
         return document;
     }
 

@@ -4,7 +4,6 @@ import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.Chunk;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.LoadedKnowledge;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,14 +24,14 @@ public final class Indexer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Indexer.class);
 
-    private final EmbeddingModel model;
+    private final MiniLmEmbeddingModel model;
     private final String modelId;
     private final Chunker chunker;
     private final Path cacheDir;
     private final TermAnalyzer analyzer = new TermAnalyzer();
 
     /** @param cacheDir where embeddings are kept between runs; null keeps them in memory only */
-    public Indexer(EmbeddingModel model, String modelId, Chunker chunker, Path cacheDir) {
+    public Indexer(MiniLmEmbeddingModel model, String modelId, Chunker chunker, Path cacheDir) {
         this.model = model;
         this.modelId = modelId;
         this.chunker = chunker;

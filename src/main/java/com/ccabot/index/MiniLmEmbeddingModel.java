@@ -88,6 +88,15 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
         return Response.from(vectors.stream().map(Embedding::from).toList());
     }
 
+    /**
+     * Embeds chunks in batches, each with the vectors of its parts (its title, its sentences) pooled from the same
+     * pass ({@link BatchEncoder#embedWithParts}).
+     */
+    List<BatchEncoder.Pooled> embedWithParts(List<String> texts, List<List<String>> parts) {
+        return batches.embedWithParts(texts, parts,
+                text -> super.embedAll(List.of(TextSegment.from(text))).content().get(0).vector());
+    }
+
     /** Embeds texts one at a time, as langchain4j's model does: what the batches are measured against. */
     public List<float[]> embedOneByOne(List<String> texts) {
         return super.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()

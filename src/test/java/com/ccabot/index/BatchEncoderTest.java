@@ -41,4 +41,34 @@ class BatchEncoderTest {
             }
         }
     }
+
+    @Test
+    void aChunksSentencesArePooledFromTheChunksOwnPassAndPartsThatDoNotLineUpAreEmbeddedApart() {
+        String title = "Melon fair in Khujand";
+        List<String> sentences = List.of("Traders sold melons and apricots at the fair.",
+                "Cold-chain trucks carried the first loads to Kashgar the next morning.");
+        String text = title + "\n" + String.join(" ", sentences);
+        List<String> parts = List.of(title, sentences.get(0), sentences.get(1));
+        var misaligned = List.of("Not what the text is made of.", "At all.");
+
+        var pooled = model.embedWithParts(List.of(text, "Something else entirely, said the minister."),
+                List.of(parts, misaligned));
+
+        float[] whole = model.embedOneByOne(List.of(text)).get(0);
+        assertThat(pooled.get(0).text()).containsExactly(whole);
+        assertThat(pooled.get(0).parts()).hasSize(3);
+        List<float[]> alone = model.embedOneByOne(parts);
+        for (int p = 0; p < parts.size(); p++) {
+            float[] inContext = pooled.get(0).parts().get(p);
+            assertThat(Vectors.dot(inContext, inContext)).isCloseTo(1.0, within(1e-4));
+            // read in context, a sentence still means what it means alone
+            assertThat(Vectors.dot(inContext, alone.get(p))).as("part %d", p).isGreaterThan(0.6);
+        }
+        assertThat(Vectors.dot(pooled.get(0).parts().get(1), alone.get(1)))
+                .isGreaterThan(Vectors.dot(pooled.get(0).parts().get(1), alone.get(2)));
+        List<float[]> apart = model.embedOneByOne(misaligned);
+        for (int p = 0; p < misaligned.size(); p++) {
+            assertThat(pooled.get(1).parts().get(p)).containsExactly(apart.get(p));
+        }
+    }
 }
