@@ -12,10 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -123,9 +125,11 @@ final class ChunkStore {
         Map<String, String> present = presentHashes();
         List<String> toWrite = wanted.keySet().stream().filter(file -> !wanted.get(file).equals(present.get(file))).toList();
         List<String> toDelete = present.keySet().stream().filter(file -> !wanted.containsKey(file)).toList();
-        int kept = byArticle.entrySet().stream().filter(e -> !toWrite.contains(e.getKey()))
+        Set<String> rewritten = new HashSet<>(toWrite);
+        int kept = byArticle.entrySet().stream().filter(e -> !rewritten.contains(e.getKey()))
                 .mapToInt(e -> e.getValue().size()).sum();
         Sync sync = new Sync(0, kept, 0, toDelete.size());
+        // an empty folder still gets an (empty) index, so that there is something to open
         if (!toWrite.isEmpty() || !toDelete.isEmpty() || present.isEmpty() && wanted.isEmpty()) {
             sync = write(byArticle, wanted, toWrite, toDelete, kept, model, analyzer, progress);
         }
