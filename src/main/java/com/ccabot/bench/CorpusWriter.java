@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 final class CorpusWriter {
 
     /** Changes whenever the generator writes different files for the same recipe, so old corpora are not reused. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int NEAR_COPY_EVERY = 25;
     static final double UNRELATED_SHARE = 0.3;
 

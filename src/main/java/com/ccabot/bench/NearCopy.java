@@ -1,12 +1,14 @@
 package com.ccabot.bench;
 
 import com.ccabot.knowledge.Article;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * Rewrites a real article into a near-copy that competes with it for the same questions: either another outlet's
  * version of the same event (the same paragraphs, reworded here and there, one or two of them with a different
  * figure, a reworded title) or a follow-up report months later (a few of its paragraphs with other figures and
- * dates under a new lead and title).
+ * dates under a new lead and title). A near-copy is always dated after its original, so the original is the
+ * first report of its event.
  */
 final class NearCopy {
 
@@ -44,9 +47,12 @@ final class NearCopy {
 
     private NearCopy() {}
 
-    /** Another outlet's version of the same event, published within two days of it. */
+    /**
+     * Another outlet's version of the same event, published one to three days after it (the original is always the
+     * first report), or undated like an undated original.
+     */
     static SyntheticArticle otherOutlet(Article real, SplittableRandom random) {
-        LocalDate date = dateOf(real).plusDays(random.nextInt(3));
+        LocalDate date = real.date() == null ? null : real.date().plusDays(1 + random.nextInt(3));
         List<String> paragraphs = new ArrayList<>();
         for (String paragraph : paragraphsOf(real)) {
             if (paragraphs.isEmpty() || random.nextDouble() > 0.15) {
@@ -69,7 +75,7 @@ final class NearCopy {
         // within the corpus's years where the real article leaves room, so that no report comes from the future
         long room = Math.max(0, Math.min(400, ChronoUnit.DAYS.between(then, NewsWriter.LAST_DATE) - 30));
         LocalDate date = then.plusDays(30 + random.nextLong(room + 1));
-        Slots slots = new Slots(random, java.util.Map.of(), date);
+        Slots slots = new Slots(random, Map.of(), date);
         String outlet = slots.pick(Vocabulary.OUTLETS);
         long months = ChronoUnit.MONTHS.between(then, date);
         slots.bind("outlet", outlet);
@@ -156,7 +162,7 @@ final class NearCopy {
             int m = Arrays.asList("January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December").indexOf(month) + 1;
             return LocalDate.of(2024, m, Integer.parseInt(day)); // a leap year, so that February 29 is a day
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -202,7 +203,7 @@ public final class ScaleBenchmark {
         return command;
     }
 
-    private static java.util.concurrent.ThreadFactory daemons() {
+    private static ThreadFactory daemons() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "raw-embedding-" + count.incrementAndGet());
