@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,27 +154,31 @@ public final class ScaleBenchmark {
         out.printf("memory after warm start:  %s  (that JVM)%n", memory.group(1));
     }
 
+    /** Retrieval and answer timed in turn on each question, so that both meet the same moments of a busy machine. */
     private void latencies(QuestionPipeline answers) {
         questions.forEach(answers::retrieve);
-        double[] retrieval = timed(answers::retrieve);
-        out.printf("retrieval latency:        p50 %.2f ms, p99 %.2f ms  (%d retrievals)%n",
-                EvalReport.percentile(retrieval, 50), EvalReport.percentile(retrieval, 99), retrieval.length);
-        double[] answering = timed(answers::answerWithoutCache);
-        out.printf("uncached answer latency:  p50 %.2f ms, p99 %.2f ms  (%d answers)%n",
-                EvalReport.percentile(answering, 50), EvalReport.percentile(answering, 99), answering.length);
-    }
-
-    private double[] timed(Consumer<String> ask) {
-        List<Double> millis = new ArrayList<>();
+        List<Double> retrieval = new ArrayList<>();
+        List<Double> answering = new ArrayList<>();
         int rounds = (LATENCY_SAMPLES + questions.size() - 1) / questions.size();
         for (int round = 0; round < rounds; round++) {
             for (String question : questions) {
-                long start = System.nanoTime();
-                ask.accept(question);
-                millis.add((System.nanoTime() - start) / 1e6);
+                retrieval.add(millis(() -> answers.retrieve(question)));
+                answering.add(millis(() -> answers.answerWithoutCache(question)));
             }
         }
-        return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        print("retrieval latency:        p50 %.2f ms, p99 %.2f ms  (%d retrievals)%n", retrieval);
+        print("uncached answer latency:  p50 %.2f ms, p99 %.2f ms  (%d answers)%n", answering);
+    }
+
+    private static double millis(Runnable task) {
+        long start = System.nanoTime();
+        task.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private void print(String format, List<Double> millis) {
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(format, EvalReport.percentile(sorted, 50), EvalReport.percentile(sorted, 99), sorted.length);
     }
 
     /** The set's pass rate, and how often its fact questions and all it expects sources for cite the right article. */
