@@ -88,6 +88,11 @@ public final class CcaBotCommand implements Callable<Integer> {
 
     /** The configuration: defaults, then the file, then CCA_* variables, then these options. */
     Config config() {
+        return config(Map.of());
+    }
+
+    /** The configuration of these options with some settings overridden further. */
+    Config config(Map<String, String> further) {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         if (knowledge != null) {
             overrides.put("knowledge.dir", knowledge.toString());
@@ -95,6 +100,7 @@ public final class CcaBotCommand implements Callable<Integer> {
         if (backend != null) {
             overrides.put("answer.backend", backend);
         }
+        overrides.putAll(further);
         Config config = new ConfigLoader(System.getenv()).load(configFile, overrides);
         Logging.apply(config.log());
         return config;

@@ -1,10 +1,13 @@
 package com.ccabot.cli;
 
 import com.ccabot.Application;
+import com.ccabot.bench.ProcessMemory;
 import com.ccabot.index.IndexStats;
 import java.io.PrintStream;
+import java.lang.ref.Reference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code index}: loads and embeds the knowledge folder and reports what it found. */
@@ -14,6 +17,10 @@ final class IndexCommand implements Callable<Integer> {
 
     @ParentCommand
     CcaBotCommand root;
+
+    @Option(names = "--memory", description = "also print the heap used after a full garbage collection and the"
+            + " process's resident memory (RSS, which holds the embedding model too)")
+    boolean memory;
 
     @Override
     public Integer call() {
@@ -28,6 +35,10 @@ final class IndexCommand implements Callable<Integer> {
         out.printf("indexing:   %d ms%n", stats.elapsed().toMillis());
         out.printf("ready in:   %d ms (model loading included)%n", app.startup().toMillis());
         out.printf("version:    %s%n", app.index().version());
+        if (memory) {
+            out.printf("memory:     %s%n", ProcessMemory.measure());
+            Reference.reachabilityFence(app); // what is measured is the heap of a running bot
+        }
         out.flush();
         return 0;
     }
