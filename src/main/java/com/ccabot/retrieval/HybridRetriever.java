@@ -110,7 +110,8 @@ public final class HybridRetriever {
                 .map(chunk -> new Passage(index.chunks().get(chunk), fused.get(chunk) / best,
                         index.similarity(chunk, vector), bm25.getOrDefault(chunk, 0.0)))
                 .toList();
-        List<Evidence> ranked = ranker.rank(question, terms, vector, passages, index);
+        List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, terms, vector, passages, index),
+                question, terms, index);
         return new Retrieval(question, vector, terms, passages, ranked, gate.judge(terms, passages, ranked, ranker, index),
                 index, List.of(), "");
     }

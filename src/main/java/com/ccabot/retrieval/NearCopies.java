@@ -15,17 +15,21 @@ import java.util.regex.Pattern;
 
 /**
  * News repeats itself: the same passage comes back in a follow-up report, another outlet's version, next year's
- * edition of an event. When two retrieved passages of different articles are near-copies, the one whose article
- * fits the question goes first: the year and month the question names, the words of its title the question uses,
- * and, all else equal, the later report.
+ * edition of an event. When retrieved passages of different articles are near-copies, the one whose article fits
+ * the question stands for them all: the year and month the question names, the words of its title the question uses,
+ * and, all else equal, the first report (the source the others retell), or the latest when the question asks
+ * for what is latest or current.
  */
 final class NearCopies {
 
     /** Passages at least this close in meaning are taken for copies of one another. */
     static final double NEAR_COPY = 0.92;
     /** Only the leading candidates are compared: the ones that can reach the answer. */
-    private static final int LOOK_AT = 20;
+    private static final int LOOK_AT = 40;
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final Pattern LATEST = Pattern.compile(
+            "\\b(latest|newest|most recent|recently|now|current(ly)?|today|so far|to date|updated?)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern[] MONTHS = java.util.Arrays.stream(Month.values())
             .map(month -> Pattern.compile("\\b" + month.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "\\b",
                     Pattern.CASE_INSENSITIVE))
@@ -33,28 +37,87 @@ final class NearCopies {
 
     private NearCopies() {}
 
-    /** The chunk ordinals in {@code order}, each near-copy pair put in the order of how well its article fits. */
+    /**
+     * The chunk ordinals of {@code order} with near-copies taken together: each group of copies is represented,
+     * at the rank of its best-ranked member, by the member whose article fits the question best; the other copies
+     * follow after every group's representative, so that the passages an answer reads are not one report many
+     * times over.
+     */
     static List<Integer> preferFitting(List<Integer> order, String question, AnalysedQuestion terms, KnowledgeIndex index) {
-        List<Integer> result = new ArrayList<>(order);
-        int n = Math.min(LOOK_AT, result.size());
-        Fit fit = null; // read from the question only when there are copies to tell apart
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                int first = result.get(i);
-                int second = result.get(j);
-                Article a = index.chunks().get(first).article();
-                Article b = index.chunks().get(second).article();
-                if (a.file().equals(b.file()) || index.similarity(first, index.chunkVector(second)) < NEAR_COPY) {
-                    continue;
+        int n = Math.min(LOOK_AT, order.size());
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int chunk : order.subList(0, n)) {
+            List<Integer> copies = null;
+            for (List<Integer> group : groups) {
+                int head = group.get(0);
+                if (!sameArticle(index, head, chunk) && index.similarity(head, index.chunkVector(chunk)) >= NEAR_COPY) {
+                    copies = group;
+                    break;
                 }
-                fit = fit != null ? fit : new Fit(question, terms, index);
-                if (fit.compare(b, a) > 0) {
-                    result.set(i, second);
-                    result.set(j, first);
+            }
+            if (copies == null) {
+                groups.add(new ArrayList<>(List.of(chunk)));
+            } else {
+                copies.add(chunk);
+            }
+        }
+        if (groups.size() == n) {
+            return order; // no copies: the common case, untouched
+        }
+        Fit fit = new Fit(question, terms, index);
+        List<Integer> result = new ArrayList<>(order.size());
+        List<Integer> others = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            int best = group.get(0);
+            for (int chunk : group.subList(1, group.size())) {
+                if (fit.compare(index.chunks().get(chunk).article(), index.chunks().get(best).article()) > 0) {
+                    best = chunk;
+                }
+            }
+            result.add(best);
+            for (int chunk : group) {
+                if (chunk != best) {
+                    others.add(chunk);
                 }
             }
         }
+        result.addAll(others);
+        result.addAll(order.subList(n, order.size()));
         return result;
+    }
+
+    /**
+     * The ranked sentences with each sentence told once: when articles share a sentence word for word (a
+     * retelling), it is kept at its best rank and attributed to the article that fits the question best.
+     */
+    static List<Evidence> attributeSharedSentences(List<Evidence> ranked, String question, AnalysedQuestion terms,
+                                                   KnowledgeIndex index) {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        List<Evidence> result = new ArrayList<>(ranked.size());
+        Fit fit = null;
+        for (Evidence evidence : ranked) {
+            Integer at = first.get(evidence.text());
+            if (at == null) {
+                first.put(evidence.text(), result.size());
+                result.add(evidence);
+                continue;
+            }
+            Evidence kept = result.get(at);
+            if (kept.passage().chunk().article().file().equals(evidence.passage().chunk().article().file())) {
+                continue; // the same sentence in two overlapping chunks of one article
+            }
+            fit = fit != null ? fit : new Fit(question, terms, index);
+            if (fit.compare(evidence.passage().chunk().article(), kept.passage().chunk().article()) > 0) {
+                // the better-fitting article's copy of the sentence, at the rank the sentence earned
+                result.set(at, new Evidence(evidence.passage(), evidence.sentence(), evidence.text(), evidence.before(),
+                        evidence.after(), evidence.window(), kept.features(), kept.score()));
+            }
+        }
+        return result;
+    }
+
+    private static boolean sameArticle(KnowledgeIndex index, int a, int b) {
+        return index.chunks().get(a).article().file().equals(index.chunks().get(b).article().file());
     }
 
     /** How well an article fits a question, for telling near-copies apart. */
@@ -63,6 +126,7 @@ final class NearCopies {
         private final Set<Integer> years = new HashSet<>();
         private final Set<Month> months = new HashSet<>();
         private final Set<String> words;
+        private final boolean latest;
         private final KnowledgeIndex index;
 
         Fit(String question, AnalysedQuestion terms, KnowledgeIndex index) {
@@ -77,6 +141,7 @@ final class NearCopies {
                 }
             }
             this.words = new HashSet<>(terms.knownTerms());
+            this.latest = LATEST.matcher(question).find();
         }
 
         /** Positive when {@code a} fits better than {@code b}. */
@@ -87,7 +152,10 @@ final class NearCopies {
             }
             LocalDate da = a.date();
             LocalDate db = b.date();
-            return da == null || db == null ? 0 : da.compareTo(db); // the later report
+            if (da == null || db == null) {
+                return 0;
+            }
+            return latest ? da.compareTo(db) : db.compareTo(da); // the latest report when asked for, else the first
         }
 
         private int score(Article article) {
