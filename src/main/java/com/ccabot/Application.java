@@ -115,7 +115,7 @@ public final class Application implements Assistant {
         AnswerBackend backend = backend(config, secrets, models);
         MiniLmEmbeddingModel model = embeddingModel(config);
         KnowledgeIndex index = index(config, model, knowledge);
-        Conversations conversations = new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
+        Conversations conversations = Conversations.local(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
         AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
         AnswerMeters meters = new AnswerMeters(registry);
         cache.bindTo(registry);
@@ -124,7 +124,7 @@ public final class Application implements Assistant {
         // warmed up offline, uncounted and uncached: the retrieval path is the same, and an LLM must not be called
         // for practice
         warmUp(pipeline(config, index, models, extractive(config, models), new AnswerCache(0, Duration.ofSeconds(1)),
-                new Conversations(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
+                Conversations.local(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
         return new Application(config, model, backend, models, conversations, cache, meters, knowledge, answers, startup);
