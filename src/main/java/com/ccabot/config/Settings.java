@@ -126,7 +126,7 @@ public final class Settings {
             new Setting("server.bind", "127.0.0.1", "an IP address or host name; 0.0.0.0 for every interface",
                     "The address the HTTP server listens on.",
                     Values.text()),
-            new Setting("state.redis-url", "", "empty, or a redis:// or rediss:// URL without a password (the password comes from REDIS_PASSWORD)",
+            new Setting("state.redis-url", "", "empty, or a redis:// or rediss:// URL with no user or password in it (the password comes from REDIS_PASSWORD)",
                     "Where several replicas of one bot share their state: the work queue, the polling lease, rate limits, conversations and cached answers; empty keeps all of it in this process.",
                     Values.redisUrl()),
             new Setting("state.claim-after", "30s", "a positive duration of at least 3s",

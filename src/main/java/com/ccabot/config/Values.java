@@ -154,8 +154,9 @@ final class Values {
             if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("is not a redis:// or rediss:// URL with a host");
             }
-            if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
-                throw new IllegalArgumentException("holds a password: remove it and export REDIS_PASSWORD instead");
+            if (uri.getRawUserInfo() != null) {
+                // Lettuce reads a lone user part as a password: refuse either, so no secret is ever in a setting
+                throw new IllegalArgumentException("holds a user or password: remove it and export REDIS_PASSWORD instead");
             }
             String path = uri.getPath() == null ? "" : uri.getPath();
             if (!path.isEmpty() && !path.matches("/\\d{0,2}")) {
@@ -165,9 +166,9 @@ final class Values {
         };
     }
 
-    /** A value as an error message may show it: the password of a URL's user info masked. */
+    /** A value as an error message may show it: a URL's user part (a password, for Redis) masked. */
     static String shown(String text) {
-        return text.replaceAll("(?i)(\\b[a-z][a-z0-9+.-]*://[^/@\\s:]*:)[^/@\\s]*@", "$1***@");
+        return text.replaceAll("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1***@");
     }
 
     static Function<String, Object> text() {

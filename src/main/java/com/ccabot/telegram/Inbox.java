@@ -33,6 +33,9 @@ public interface Inbox extends AutoCloseable {
     /** How long one poll may last, including waiting for its answer, so that it ends while its lease holds. */
     java.time.Duration pollFor();
 
+    /** Stops handing updates over: those not handed over yet stay kept, for the next start or another replica. */
+    void stop();
+
     /** The updates kept and not yet answered. */
     int backlog();
 

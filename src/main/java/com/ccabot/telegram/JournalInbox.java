@@ -51,6 +51,11 @@ final class JournalInbox implements Inbox {
     }
 
     @Override
+    public void stop() {
+        // every update is handed over as it is kept: nothing to stop
+    }
+
+    @Override
     public int backlog() {
         return journal.pendingCount();
     }

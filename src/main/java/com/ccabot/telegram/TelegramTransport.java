@@ -199,6 +199,7 @@ public final class TelegramTransport implements AutoCloseable {
         if (poller != null) {
             poller.close();
         }
+        inbox.stop();
         bot.close();
         int left = inbox.backlog();
         inbox.close();
