@@ -105,7 +105,7 @@ final class RedisInbox implements Inbox {
     private final Map<Integer, Long> owned = new ConcurrentHashMap<>();
     /** Partitions given up to another replica, read no more, released once their entries in flight are answered. */
     private final Set<Integer> releasing = ConcurrentHashMap.newKeySet();
-    /** Entries handed over and not yet acknowledged, by id, with their partition. */
+    /** Entries handed over and not yet acknowledged, by partition and id (ids are per stream), with their partition. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     /** Acknowledgements Redis did not take (it was away), sent again once it answers. */
     private final Queue<Answered> unacknowledged = new ConcurrentLinkedQueue<>();
@@ -195,6 +195,11 @@ final class RedisInbox implements Inbox {
     @Override
     public int backlog() {
         return backlog;
+    }
+
+    /** How many partitions this replica reads now. */
+    int ownedPartitions() {
+        return owned.size() - releasing.size();
     }
 
     // ---------------------------------------------------------------- handing over
@@ -322,6 +327,9 @@ final class RedisInbox implements Inbox {
                 }
             } catch (UncheckedIOException e) {
                 sleep(500);
+            } catch (RuntimeException e) {
+                log.error("reading the shared queue failed", e);
+                sleep(1000);
             }
         }
         if (connection != null) {
@@ -332,7 +340,7 @@ final class RedisInbox implements Inbox {
     /** Hands an entry to the bot unless it is in flight already; false when it was. */
     private boolean hand(int partition, StreamMessage<String, String> message) {
         String entry = message.getId();
-        if (inFlight.putIfAbsent(entry, partition) != null) {
+        if (inFlight.putIfAbsent(partition + "/" + entry, partition) != null) {
             return false;
         }
         Update update;
@@ -351,7 +359,7 @@ final class RedisInbox implements Inbox {
         try {
             redis.eval(DONE, ScriptOutputType.INTEGER, new String[] {STREAM + done.partition(), SEEN + done.updateId()},
                     GROUP, done.entry(), String.valueOf(SEEN_FOR.toSeconds()));
-            inFlight.remove(done.entry());
+            inFlight.remove(done.partition() + "/" + done.entry());
         } catch (UncheckedIOException e) {
             unacknowledged.add(done); // sent again at the next heartbeat once Redis answers
         }
