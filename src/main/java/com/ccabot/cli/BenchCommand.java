@@ -2,6 +2,7 @@ package com.ccabot.cli;
 
 import com.ccabot.Application;
 import com.ccabot.bench.Benchmark;
+import com.ccabot.bench.ReplicaBenchmark;
 import com.ccabot.eval.EvalQuestion;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,12 +31,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-startup", description = "do not time start-ups in fresh JVMs")
     boolean skipStartup;
 
+    @Option(names = "--replicas", description = "measure one and two replicas sharing a Redis (needs redis-server):"
+            + " answers/s through webhooks and /api/ask, Redis commands per question")
+    boolean replicas;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream out = Output.utf8();
         Benchmark benchmark = new Benchmark(read(questions), out);
         out.printf("cca-bot bench on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        if (replicas) {
+            new ReplicaBenchmark(read(questions), out, childArguments()).run();
+            out.flush();
+            return 0;
+        }
         if (!skipStartup) {
             benchmark.startup(childArguments());
         }
