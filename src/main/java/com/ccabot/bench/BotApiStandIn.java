@@ -51,11 +51,12 @@ final class BotApiStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String method = path.substring(path.lastIndexOf('/') + 1);
+        // method names are case-insensitive in the Bot API, and the client sends them in lower case
+        String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         exchange.getRequestBody().readAllBytes();
         String result = switch (method) {
-            case "getMe" -> "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Bench\",\"username\":\"bench_bot\"}";
-            case "sendMessage" -> "{\"message_id\":" + messages.incrementAndGet() + ",\"date\":1700000000,"
+            case "getme" -> "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Bench\",\"username\":\"bench_bot\"}";
+            case "sendmessage" -> "{\"message_id\":" + messages.incrementAndGet() + ",\"date\":1700000000,"
                     + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"answer\"}";
             default -> "true";
         };

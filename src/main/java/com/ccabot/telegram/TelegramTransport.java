@@ -111,6 +111,9 @@ public final class TelegramTransport implements AutoCloseable {
             log.warn("could not register the command menu: {}", TelegramErrors.describe(e));
         }
         Inbox inbox = state.inbox();
+        if (state.replicas()) {
+            moveJournalInto(inbox, settings.stateDir());
+        }
         meters.queueDepth(inbox::backlog);
         TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId(), meters, state.buckets(),
                 state.notes());
@@ -133,6 +136,28 @@ public final class TelegramTransport implements AutoCloseable {
         poller.start();
         log.info("answering in Telegram as @{} via {}", me.getUserName(), settings.apiUrl());
         return new TelegramTransport(poller, null, bot, inbox, state.replicas());
+    }
+
+    /**
+     * A bot that ran alone before and now shares its work: what its journal took and did not answer goes into the
+     * shared queue (an update already there is not added twice), so the switch loses no question.
+     */
+    private static void moveJournalInto(Inbox shared, java.nio.file.Path stateDir) {
+        if (!java.nio.file.Files.exists(stateDir.resolve(UpdateJournal.FILE))) {
+            return;
+        }
+        try (UpdateJournal journal = UpdateJournal.open(stateDir, new ObjectMapper())) {
+            List<Update> pending = journal.pending();
+            for (Update update : pending) {
+                shared.keep(update);
+                journal.done(update.getUpdateId());
+            }
+            if (!pending.isEmpty()) {
+                log.info("{} updates this bot took alone before are in the shared queue now", pending.size());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("the journal in {} is kept for a later start: {}", stateDir, e.getMessage());
+        }
     }
 
     /** Where posted updates go: present in webhook mode. */
