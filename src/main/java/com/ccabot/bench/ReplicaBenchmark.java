@@ -50,15 +50,21 @@ public final class ReplicaBenchmark {
     private final List<String> questions;
     private final PrintStream out;
     private final List<String> childArguments;
+    private final Duration llmLatency;
 
-    /** @param childArguments options every replica is started with (the settings file, the knowledge folder…) */
-    public ReplicaBenchmark(List<String> questions, PrintStream out, List<String> childArguments) {
+    /**
+     * @param childArguments options every replica is started with (the settings file, the knowledge folder…)
+     * @param llmLatency     null to answer offline (the configured backend); otherwise the replicas answer with the
+     *                       openai backend from a stand-in model that takes this long for every answer
+     */
+    public ReplicaBenchmark(List<String> questions, PrintStream out, List<String> childArguments, Duration llmLatency) {
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("the benchmark needs at least one question");
         }
         this.questions = List.copyOf(questions);
         this.out = out;
         this.childArguments = List.copyOf(childArguments);
+        this.llmLatency = llmLatency;
     }
 
     /** Runs the measurements for one replica, then two, and prints a line for each. */
@@ -73,18 +79,26 @@ public final class ReplicaBenchmark {
                     "127.0.0.1", "--save", "", "--appendonly", "no")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             List<Replica> started = new ArrayList<>();
+            LlmStandIn llm = llmLatency == null ? null : LlmStandIn.start(llmLatency);
             try (BotApiStandIn api = BotApiStandIn.start()) {
                 awaitRedis(port);
+                List<String> arguments = new ArrayList<>(childArguments);
+                if (llm != null) {
+                    arguments.addAll(List.of("--backend", "openai", "--set", "llm.base-url=" + llm.url(),
+                            "--set", "llm.model=stand-in"));
+                }
                 for (int i = 0; i < replicas; i++) {
-                    started.add(Replica.start(api.url(), "redis://127.0.0.1:" + port, childArguments));
+                    started.add(Replica.start(api.url(), "redis://127.0.0.1:" + port, arguments));
                 }
                 for (Replica replica : started) {
                     replica.awaitReady();
                 }
                 awaitPartitionsShared(started);
                 Map<String, Long> before = redisCommands(port);
+                double sentBefore = sentCommands(started);
                 double telegram = telegram(api, started);
                 Map<String, Long> after = redisCommands(port);
+                double sent = sentCommands(started) - sentBefore;
                 double uncached = uncached(started);
                 long total = 0;
                 StringBuilder perCommand = new StringBuilder();
@@ -101,15 +115,22 @@ public final class ReplicaBenchmark {
                     perCommand.append(String.format(" %s %.1f", command.getKey(),
                             command.getValue() / (double) TELEGRAM_QUESTIONS));
                 }
-                out.printf("%-9d %-22.1f %-26.1f %.1f  (%s )%n", replicas, telegram, uncached,
-                        total / (double) TELEGRAM_QUESTIONS, perCommand.toString().strip());
+                out.printf("%-9d %-22.1f %-26.1f %-5.1f (%.1f sent by the replicas; run by Redis: %s)%n", replicas,
+                        telegram, uncached, total / (double) TELEGRAM_QUESTIONS, sent / TELEGRAM_QUESTIONS,
+                        perCommand.toString().strip());
             } finally {
+                if (llm != null) {
+                    llm.close();
+                }
                 started.forEach(Replica::stop);
                 redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        if (llmLatency != null) {
+            out.println("(answers written by a stand-in LLM that takes " + llmLatency.toMillis() + " ms for each)");
+        }
         out.println("(telegram: " + TELEGRAM_QUESTIONS + " questions from as many private chats posted as webhooks to"
-                + " the replicas in turn, the answer cache on; /api/ask: " + API_CLIENTS_PER_REPLICA
+                + " the replicas in turn, each new to the answer cache; /api/ask: " + API_CLIENTS_PER_REPLICA
                 + " clients a replica for " + API_RUN.toSeconds() + " s after " + API_WARM_UP.toSeconds()
                 + " s of warm-up, every question new to the cache; redis commands: all Redis ran during the telegram"
                 + " run, those in scripts included, heartbeats and leases too)");
@@ -146,7 +167,9 @@ public final class ReplicaBenchmark {
 
     private String update(int n) {
         long user = 1_000_000L + n;
-        String text = questions.get(n % questions.size()).replace("\\", "\\\\").replace("\"", "\\\"");
+        // the number makes each question new to the answer cache: every one is composed (by the model, with one)
+        String text = (questions.get(n % questions.size()) + " (" + n + ")").replace("\\", "\\\\")
+                .replace("\"", "\\\"");
         return "{\"update_id\":" + (n + 1) + ",\"message\":{\"message_id\":" + (n + 1) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + user + ",\"type\":\"private\"},\"from\":{\"id\":" + user
                 + ",\"is_bot\":false,\"first_name\":\"Asker\"},\"text\":\"" + text + "\"}}";
@@ -189,6 +212,11 @@ public final class ReplicaBenchmark {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The commands the replicas sent Redis so far, each script one (Lettuce's own count). */
+    private static double sentCommands(List<Replica> replicas) {
+        return replicas.stream().mapToDouble(replica -> replica.metric("lettuce_command_completion_seconds_count")).sum();
     }
 
     /** How often Redis ran each command so far, those run by scripts included (INFO commandstats). */
@@ -296,10 +324,15 @@ public final class ReplicaBenchmark {
             send(HttpRequest.newBuilder(uri("/api/ask")).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
 
+        /** A meter's value, summed over its tags. */
         double metric(String name) {
             Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
                     .matcher(get("/metrics"));
-            return matcher.find() ? Double.parseDouble(matcher.group(2)) : -1;
+            double sum = 0;
+            while (matcher.find()) {
+                sum += Double.parseDouble(matcher.group(2));
+            }
+            return sum;
         }
 
         void stop() {

@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
             + " answers/s through webhooks and /api/ask, Redis commands per question")
     boolean replicas;
 
+    @Option(names = "--llm-latency", paramLabel = "DURATION", description = "with --replicas: answer with the openai"
+            + " backend from a stand-in model taking this long an answer, e.g. 2s (default: the configured backend)")
+    String llmLatency;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream out = Output.utf8();
@@ -42,7 +46,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("cca-bot bench on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         if (replicas) {
-            new ReplicaBenchmark(read(questions), out, childArguments()).run();
+            java.time.Duration latency = llmLatency == null ? null
+                    : java.time.Duration.parse("PT" + llmLatency.toUpperCase(java.util.Locale.ROOT));
+            new ReplicaBenchmark(read(questions), out, childArguments(), latency).run();
             out.flush();
             return 0;
         }
