@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -56,8 +55,6 @@ final class RedisInbox implements Inbox {
     private static final String SEEN = "cca:tg:seen:";
     private static final String OFFSET = "cca:tg:offset";
     private static final String POLLER = "cca:tg:poller";
-    private static final String LEASE = "cca:tg:partition:";
-    private static final String REPLICAS = "cca:tg:replicas";
     /** How long an update's id is remembered: Telegram delivers an unconfirmed update again for up to 24 hours. */
     private static final Duration SEEN_FOR = Duration.ofHours(48);
     private static final int BATCH = 100;
@@ -78,33 +75,12 @@ final class RedisInbox implements Inbox {
             redis.call('xdel', KEYS[1], ARGV[2])
             redis.call('set', KEYS[2], 'done', 'EX', ARGV[3])
             return 1""");
-    /** Takes a free lease or renews one's own; 0 when another holds it. */
-    private static final SharedState.Script HOLD = SharedState.Script.of("""
-            local owner = redis.call('get', KEYS[1])
-            if owner == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
-            if not owner then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-            return 0""");
-    private static final SharedState.Script RELEASE = SharedState.Script.of("""
-            if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-            return 0""");
-    /** This replica is alive for ARGV[2] ms more (by Redis' clock); returns the live replicas and the backlog. */
-    private static final SharedState.Script HEARTBEAT = SharedState.Script.of("""
-            local t = redis.call('time')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            redis.call('zadd', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
-            redis.call('zremrangebyscore', KEYS[1], '-inf', now)
-            local backlog = 0
-            for i = 2, #KEYS do backlog = backlog + redis.call('xlen', KEYS[i]) end
-            return {redis.call('zcard', KEYS[1]), backlog}""");
-
     private final SharedState redis;
     private final ObjectMapper json = new ObjectMapper();
     private final Duration claimAfter;
     private final String replica;
-    /** The partitions this replica holds, each with the time its lease is sure to hold until. */
-    private final Map<Integer, Long> owned = new ConcurrentHashMap<>();
-    /** Partitions given up to another replica, read no more, released once their entries in flight are answered. */
-    private final Set<Integer> releasing = ConcurrentHashMap.newKeySet();
+    private final QueuePartitions partitions;
+    private final Lease polling;
     /** Entries handed over and not yet acknowledged, by partition and id (ids are per stream), with their partition. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     /** Acknowledgements Redis did not take (it was away), sent again once it answers. */
@@ -118,9 +94,8 @@ final class RedisInbox implements Inbox {
     private volatile BiConsumer<Update, Runnable> handler;
     private volatile Thread reader;
     private volatile boolean running = true;
-    private volatile boolean polling;
+    private volatile boolean poller;
     private volatile boolean toldNotPolling;
-    private volatile int backlog;
 
     private record Answered(int partition, String entry, int updateId) {}
 
@@ -128,10 +103,12 @@ final class RedisInbox implements Inbox {
         this.redis = redis;
         this.claimAfter = redis.claimAfter();
         this.replica = redis.replica();
-        Gauge.builder("cca.state.partitions", owned, Map::size)
+        this.partitions = new QueuePartitions(redis, PARTITIONS, STREAM);
+        this.polling = new Lease(redis, POLLER, replica, claimAfter);
+        Gauge.builder("cca.state.partitions", partitions, QueuePartitions::reading)
                 .description("Partitions of the shared Telegram queue this replica reads (of " + PARTITIONS + ")")
                 .register(registry);
-        Gauge.builder("cca.telegram.polling", this, inbox -> inbox.polling ? 1 : 0)
+        Gauge.builder("cca.telegram.polling", this, inbox -> inbox.poller ? 1 : 0)
                 .description("Whether this replica holds the polling lease and polls Telegram (1) or not (0)")
                 .register(registry);
         this.claimed = Counter.builder("cca.state.claimed")
@@ -170,20 +147,20 @@ final class RedisInbox implements Inbox {
     public boolean mayPoll() {
         boolean mine;
         try {
-            mine = hold(POLLER);
+            mine = polling.hold();
         } catch (UncheckedIOException e) {
             mine = false;
         }
-        if (mine && !polling) {
+        if (mine && !poller) {
             log.info("this replica polls Telegram now (it holds the polling lease)");
-        } else if (!mine && polling) {
+        } else if (!mine && poller) {
             log.info("this replica stops polling: {}", redis.up() ? "another replica holds the polling lease"
                     : "Redis does not answer");
         } else if (!mine && !toldNotPolling && redis.up()) {
             log.info("another replica polls Telegram; this one answers its share of the queue");
         }
         toldNotPolling = !mine;
-        polling = mine;
+        poller = mine;
         return mine;
     }
 
@@ -194,12 +171,12 @@ final class RedisInbox implements Inbox {
 
     @Override
     public int backlog() {
-        return backlog;
+        return partitions.backlog();
     }
 
     /** How many partitions this replica reads now. */
     int ownedPartitions() {
-        return owned.size() - releasing.size();
+        return partitions.reading();
     }
 
     // ---------------------------------------------------------------- handing over
@@ -214,40 +191,11 @@ final class RedisInbox implements Inbox {
         reader.start();
     }
 
-    /** Says this replica is alive, renews its leases, and takes or gives up partitions towards an even share. */
+    /** Says this replica is alive, sends acknowledgements Redis missed, and shares the partitions out. */
     private void beat() {
         try {
             acknowledgeAgain();
-            String[] keys = new String[PARTITIONS + 1];
-            keys[0] = REPLICAS;
-            for (int p = 0; p < PARTITIONS; p++) {
-                keys[p + 1] = STREAM + p;
-            }
-            List<Long> figures = redis.eval(HEARTBEAT, ScriptOutputType.MULTI, keys, replica,
-                    String.valueOf(claimAfter.toMillis()));
-            backlog = figures.get(1).intValue();
-            int share = (int) Math.ceil(PARTITIONS / (double) Math.max(1, figures.get(0)));
-            for (int partition : List.copyOf(owned.keySet())) {
-                if (hold(LEASE + partition)) {
-                    owned.computeIfPresent(partition, (p, until) -> leaseUntil());
-                } else if (owned.remove(partition) != null) {
-                    releasing.remove(partition);
-                    log.warn("partition {} of the queue was taken by another replica (this one was away longer than"
-                            + " state.claim-after)", partition);
-                }
-            }
-            int kept = owned.size() - releasing.size();
-            for (int partition = PARTITIONS - 1; partition >= 0 && kept > share; partition--) {
-                if (owned.containsKey(partition) && releasing.add(partition)) {
-                    kept--;
-                }
-            }
-            for (int partition = 0; partition < PARTITIONS && kept < share; partition++) {
-                if (!owned.containsKey(partition) && hold(LEASE + partition)) {
-                    takeOver(partition);
-                    kept++;
-                }
-            }
+            partitions.beat(this::takeOver);
         } catch (UncheckedIOException e) {
             // Redis is away: the health check said so; the leases are renewed once it is back
         } catch (RuntimeException e) {
@@ -271,7 +219,6 @@ final class RedisInbox implements Inbox {
             }
             cursor = taken.getId();
         } while (!"0-0".equals(cursor));
-        owned.put(partition, leaseUntil());
     }
 
     private void createGroup(String stream) {
@@ -291,14 +238,15 @@ final class RedisInbox implements Inbox {
     private void read() {
         StatefulRedisConnection<String, String> connection = null;
         while (running) {
-            releaseAnswered();
-            long now = System.nanoTime();
+            try {
+                partitions.releaseIdle(partition -> inFlight.containsValue(partition));
+            } catch (UncheckedIOException e) {
+                // released once Redis is back
+            }
             List<StreamOffset<String>> readable = new ArrayList<>();
-            owned.forEach((partition, until) -> {
-                if (until > now && !releasing.contains(partition)) {
-                    readable.add(StreamOffset.lastConsumed(STREAM + partition));
-                }
-            });
+            for (int partition : partitions.readable()) {
+                readable.add(StreamOffset.lastConsumed(STREAM + partition));
+            }
             if (readable.isEmpty() || inFlight.size() >= MAX_IN_FLIGHT) {
                 sleep(100);
                 continue;
@@ -375,36 +323,6 @@ final class RedisInbox implements Inbox {
         }
     }
 
-    /** Releases the partitions given up once nothing of theirs is in flight, so the replica taking them reads on. */
-    private void releaseAnswered() {
-        for (int partition : List.copyOf(releasing)) {
-            if (!inFlight.containsValue(partition)) {
-                try {
-                    release(LEASE + partition);
-                    owned.remove(partition);
-                    releasing.remove(partition);
-                } catch (UncheckedIOException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private boolean hold(String lease) {
-        long held = redis.eval(HOLD, ScriptOutputType.INTEGER, new String[] {lease}, replica,
-                String.valueOf(claimAfter.toMillis()));
-        return held == 1;
-    }
-
-    private void release(String lease) {
-        redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lease}, replica);
-    }
-
-    /** Until when a lease renewed now surely holds: its time less a margin for the clocks and the renewal's trip. */
-    private long leaseUntil() {
-        return System.nanoTime() + claimAfter.toNanos() * 3 / 4;
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -435,13 +353,10 @@ final class RedisInbox implements Inbox {
         stop();
         try {
             acknowledgeAgain();
-            if (polling) {
-                release(POLLER);
+            if (poller) {
+                polling.release();
             }
-            for (int partition : owned.keySet()) {
-                release(LEASE + partition);
-            }
-            redis.call(commands -> commands.zrem(REPLICAS, replica));
+            partitions.leave();
         } catch (UncheckedIOException e) {
             log.warn("could not hand this replica's work over at once ({}): the others take it over after"
                     + " state.claim-after", e.getMessage());

@@ -7,7 +7,6 @@ import com.ccabot.telegram.TelegramState;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -392,11 +391,6 @@ public final class SharedState implements AutoCloseable {
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         client.getResources().shutdown(0, 2, TimeUnit.SECONDS);
-    }
-
-    /** Unused connections of a blocking reader are closed by it; this only checks the state is open. */
-    boolean closed() {
-        return closed;
     }
 
     /** A Lua script and its SHA-1, by which Redis runs it without sending it again. */
