@@ -101,6 +101,24 @@ class SharedStateTest {
     }
 
     @Test
+    void aReloadOnOneReplicaIsHeardByTheOthersButNotByItself() throws Exception {
+        java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger echoes = new java.util.concurrent.atomic.AtomicInteger();
+        two.onReloadElsewhere(heard::countDown);
+        one.onReloadElsewhere(echoes::incrementAndGet);
+
+        one.announceReload();
+
+        assertThat(heard.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the other replica reloads").isTrue();
+        two.announceReload(); // heard by one: proves one listens, so its silence above was not deafness
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (echoes.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(echoes.get()).as("one heard two once, and never itself").isEqualTo(1);
+    }
+
+    @Test
     void urlsAreShownWithoutTheirUserPart() {
         assertThat(SharedState.masked("redis://:s3cret@redis:6379/0")).isEqualTo("redis://***@redis:6379/0");
         assertThat(SharedState.masked("rediss://user:s3cret@redis:6380")).isEqualTo("rediss://***@redis:6380");

@@ -111,12 +111,17 @@ class ReplicasWebhookTest {
         assertThat(privateReplies.values()).allSatisfy(times -> {
             assertThat(times).hasSize(3);
             for (int i = 1; i < times.size(); i++) {
+                // (a second apart when sent; they arrive with some jitter on a busy machine)
                 assertThat(Duration.between(times.get(i - 1), times.get(i))).as("one message a second per chat")
-                        .isGreaterThan(Duration.ofMillis(850));
+                        .isGreaterThan(Duration.ofMillis(700));
             }
         });
-        assertThat(mostInAnySecond(sent)).as("at most thirty messages in any second, both replicas together")
-                .isLessThanOrEqualTo(31);
+        // thirty in any second when sent, 25 a second sustained; replicas each keeping the limit alone would send
+        // twice as many
+        assertThat(mostWithin(sent, Duration.ofSeconds(1))).as("messages in any second, both replicas together")
+                .isLessThanOrEqualTo(35);
+        assertThat(mostWithin(sent, Duration.ofSeconds(4))).as("messages in any four seconds, both replicas together")
+                .isLessThanOrEqualTo(5 + 4 * 25 + 5);
         assertThat(first.metric("cca_telegram_replies_total")).as("the first replica answered its share").isPositive();
         assertThat(second.metric("cca_telegram_replies_total")).as("the second replica answered its share").isPositive();
 
@@ -158,13 +163,13 @@ class ReplicasWebhookTest {
         }
     }
 
-    /** The most calls that arrived within any one second. */
-    static int mostInAnySecond(List<FakeBotApi.Call> calls) {
+    /** The most calls that arrived within any window of this length. */
+    static int mostWithin(List<FakeBotApi.Call> calls, Duration window) {
         List<Instant> times = calls.stream().map(FakeBotApi.Call::at).sorted().toList();
         int most = 0;
         int start = 0;
         for (int end = 0; end < times.size(); end++) {
-            while (Duration.between(times.get(start), times.get(end)).compareTo(Duration.ofSeconds(1)) >= 0) {
+            while (Duration.between(times.get(start), times.get(end)).compareTo(window) >= 0) {
                 start++;
             }
             most = Math.max(most, end - start + 1);
