@@ -32,8 +32,9 @@ import java.util.stream.Stream;
 /**
  * Measures replicas sharing one Redis, each a fresh JVM as a user starts it, for one and for two replicas:
  * answers per second through Telegram webhooks against a stand-in Bot API (Telegram's thirty messages a second
- * bound it), answers per second through {@code /api/ask} without the answer cache (what the replicas can compute),
- * and the Redis commands per question (from Redis' own count). It starts its own redis-server.
+ * bound it), answers per second through {@code /api/ask} (what the replicas can compute), and the Redis commands per
+ * question (from Redis' own count). The answer cache is off, so that every question is composed. It starts its own
+ * redis-server.
  */
 public final class ReplicaBenchmark {
 
@@ -83,6 +84,8 @@ public final class ReplicaBenchmark {
             try (BotApiStandIn api = BotApiStandIn.start()) {
                 awaitRedis(port);
                 List<String> arguments = new ArrayList<>(childArguments);
+                // no answer cache: every question is composed (by the model, with one), as new questions are
+                arguments.addAll(List.of("--set", "cache.maximum-size=0"));
                 if (llm != null) {
                     arguments.addAll(List.of("--backend", "openai", "--set", "llm.base-url=" + llm.url(),
                             "--set", "llm.model=stand-in"));
@@ -118,6 +121,12 @@ public final class ReplicaBenchmark {
                 out.printf("%-9d %-22.1f %-26.1f %-5.1f (%.1f sent by the replicas; run by Redis: %s)%n", replicas,
                         telegram, uncached, total / (double) TELEGRAM_QUESTIONS, sent / TELEGRAM_QUESTIONS,
                         perCommand.toString().strip());
+                if (llm != null) {
+                    out.printf("          model calls %.0f, failures %.0f, offline stand-ins %.0f, declined unasked %.0f%n",
+                            sum(started, "cca_llm_calls_total"), sum(started, "cca_llm_failures_total"),
+                            sum(started, "cca_llm_fallbacks_total"),
+                            sum(started, "cca_questions_total") - sum(started, "cca_llm_calls_total"));
+                }
             } finally {
                 if (llm != null) {
                     llm.close();
@@ -130,10 +139,10 @@ public final class ReplicaBenchmark {
             out.println("(answers written by a stand-in LLM that takes " + llmLatency.toMillis() + " ms for each)");
         }
         out.println("(telegram: " + TELEGRAM_QUESTIONS + " questions from as many private chats posted as webhooks to"
-                + " the replicas in turn, each new to the answer cache; /api/ask: " + API_CLIENTS_PER_REPLICA
+                + " the replicas in turn; /api/ask: " + API_CLIENTS_PER_REPLICA
                 + " clients a replica for " + API_RUN.toSeconds() + " s after " + API_WARM_UP.toSeconds()
-                + " s of warm-up, every question new to the cache; redis commands: all Redis ran during the telegram"
-                + " run, those in scripts included, heartbeats and leases too)");
+                + " s of warm-up; the answer cache off, so every question is composed; redis commands: all Redis ran during"
+                + " the telegram run, those in scripts included, heartbeats and leases too)");
     }
 
     /** Posts the questions as webhooks to the replicas in turn; answers a second until the last reply was sent. */
@@ -167,9 +176,7 @@ public final class ReplicaBenchmark {
 
     private String update(int n) {
         long user = 1_000_000L + n;
-        // the number makes each question new to the answer cache: every one is composed (by the model, with one)
-        String text = (questions.get(n % questions.size()) + " (" + n + ")").replace("\\", "\\\\")
-                .replace("\"", "\\\"");
+        String text = questions.get(n % questions.size()).replace("\\", "\\\\").replace("\"", "\\\"");
         return "{\"update_id\":" + (n + 1) + ",\"message\":{\"message_id\":" + (n + 1) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + user + ",\"type\":\"private\"},\"from\":{\"id\":" + user
                 + ",\"is_bot\":false,\"first_name\":\"Asker\"},\"text\":\"" + text + "\"}}";
@@ -189,8 +196,7 @@ public final class ReplicaBenchmark {
             asking.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     int n = next.getAndIncrement();
-                    // the number makes each question new to the cache; retrieval and composing run in full
-                    replica.ask(questions.get(n % questions.size()) + " (" + n + ")");
+                    replica.ask(questions.get(n % questions.size()));
                     if (System.nanoTime() >= measureFrom) {
                         answered.incrementAndGet();
                     }
@@ -212,6 +218,10 @@ public final class ReplicaBenchmark {
             }
             Thread.sleep(100);
         }
+    }
+
+    private static double sum(List<Replica> replicas, String meter) {
+        return replicas.stream().mapToDouble(replica -> replica.metric(meter)).sum();
     }
 
     /** The commands the replicas sent Redis so far, each script one (Lettuce's own count). */
