@@ -46,7 +46,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("cca-bot bench on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         if (replicas) {
-            java.time.Duration latency = llmLatency == null ? null
+            java.time.Duration latency = llmLatency == null ? null : llmLatency.endsWith("ms")
+                    ? java.time.Duration.ofMillis(Long.parseLong(llmLatency.substring(0, llmLatency.length() - 2)))
                     : java.time.Duration.parse("PT" + llmLatency.toUpperCase(java.util.Locale.ROOT));
             new ReplicaBenchmark(read(questions), out, childArguments(), latency).run();
             out.flush();

@@ -1,6 +1,7 @@
 package com.ccabot.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ccabot.answer.Answer;
 import com.ccabot.answer.Citation;
@@ -116,6 +117,21 @@ class SharedStateTest {
             Thread.sleep(10);
         }
         assertThat(echoes.get()).as("one heard two once, and never itself").isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordRedisRefusesStopsStartUpWithoutShowingIt() {
+        try (RedisServer guarded = RedisServer.start()) {
+            guarded.command("CONFIG", "SET", "requirepass", "the-right-one");
+            StateSettings settings = new StateSettings(guarded.url(), Duration.ofSeconds(3));
+            assertThatThrownBy(() -> SharedState.connect(settings, "hunter2-wrong", new SimpleMeterRegistry()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("refused").hasMessageContaining("REDIS_PASSWORD")
+                    .hasMessageNotContaining("hunter2-wrong").hasMessageNotContaining("the-right-one");
+            try (SharedState state = SharedState.connect(settings, "the-right-one", new SimpleMeterRegistry())) {
+                assertThat(state.up()).isTrue();
+            }
+        }
     }
 
     @Test
