@@ -67,7 +67,8 @@ final class RedisHealth {
             warned = true;
             reason = "Redis at " + address + " does not answer (" + cause + ")";
             why = reason;
-            log.warn("{}: webhooks answer 503, polling pauses and readiness is 503 until it does", reason);
+            log.warn("{}: until it does, no update is taken (webhooks answer 503, polling pauses, readiness is 503),"
+                    + " and answers go on with this replica's own limits, memory and cache", reason);
         }
         listeners.forEach(listener -> listener.down(why));
     }

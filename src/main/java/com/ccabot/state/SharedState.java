@@ -336,13 +336,18 @@ public final class SharedState implements AutoCloseable {
             commands = client.connect(uri);
             bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri);
             StatefulRedisPubSubConnection<String, String> news = client.connectPubSub(uri);
-            news.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String sender) {
-                    reloadNews(sender);
-                }
-            });
-            news.sync().subscribe(RELOAD_CHANNEL);
+            try {
+                news.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String sender) {
+                        reloadNews(sender);
+                    }
+                });
+                news.sync().subscribe(RELOAD_CHANNEL);
+            } catch (RedisException e) {
+                news.close();
+                throw e;
+            }
             connections = new Connections(commands, bytes, news);
             health.answered();
         } catch (RedisException e) {
