@@ -28,6 +28,7 @@ import com.ccabot.knowledge.SavedArticle;
 import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
 import com.ccabot.retrieval.RankFusion;
+import com.ccabot.state.SharedState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,10 +83,13 @@ public final class Application implements Assistant {
     /** The articles answered from: what a change of the folder is taken into. Guarded by {@code this}. */
     private LoadedKnowledge knowledge;
     private final Duration startup;
+    /** The state replicas share, told of reloads; null for a process alone. */
+    private final SharedState shared;
 
     private Application(Config config, MiniLmEmbeddingModel model, AnswerBackend backend, AnswerModels models,
                         Conversations conversations, AnswerCache cache, AnswerMeters meters, LoadedKnowledge knowledge,
-                        QuestionPipeline answers, Duration startup) {
+                        QuestionPipeline answers, Duration startup, SharedState shared) {
+        this.shared = shared;
         this.knowledge = knowledge;
         this.models = models;
         this.conversations = conversations;
@@ -117,6 +121,15 @@ public final class Application implements Assistant {
 
     /** Starts with these secrets, counting questions, answers, the cache, the model and reloads in {@code registry}. */
     public static Application start(Config config, Secrets secrets, MeterRegistry registry) {
+        return start(config, secrets, registry, null);
+    }
+
+    /**
+     * As {@link #start(Config, Secrets, MeterRegistry)}, keeping conversations and cached answers in Redis as well,
+     * where the other replicas find them, and reloading when another replica says it reloaded; {@code shared} null
+     * keeps everything in this process.
+     */
+    public static Application start(Config config, Secrets secrets, MeterRegistry registry, SharedState shared) {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
@@ -124,8 +137,11 @@ public final class Application implements Assistant {
         AnswerBackend backend = backend(config, secrets, models);
         MiniLmEmbeddingModel model = embeddingModel(config);
         KnowledgeIndex index = index(config, model, knowledge);
-        Conversations conversations = new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
-        AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter());
+        Conversations conversations = shared == null
+                ? Conversations.local(Conversations.MAX_TURNS, Conversations.FORGET_AFTER)
+                : shared.conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
+        AnswerCache cache = new AnswerCache(config.cache().maximumSize(), config.cache().expireAfter(),
+                shared == null ? null : shared.answers());
         AnswerMeters meters = new AnswerMeters(registry);
         cache.bindTo(registry);
         backend.bindTo(registry);
@@ -133,10 +149,15 @@ public final class Application implements Assistant {
         // warmed up offline, uncounted and uncached: the retrieval path is the same, and an LLM must not be called
         // for practice
         warmUp(pipeline(config, index, models, extractive(config, models), new AnswerCache(0, Duration.ofSeconds(1)),
-                new Conversations(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
+                Conversations.local(1, Duration.ofSeconds(1)), AnswerMeters.none()), index);
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         log.info("ready in {} ms: {}", startup.toMillis(), answers.index().stats());
-        return new Application(config, model, backend, models, conversations, cache, meters, knowledge, answers, startup);
+        Application app = new Application(config, model, backend, models, conversations, cache, meters, knowledge,
+                answers, startup, shared);
+        if (shared != null) {
+            shared.onReloadElsewhere(app::reloadAsTold);
+        }
+        return app;
     }
 
     /**
@@ -146,7 +167,20 @@ public final class Application implements Assistant {
      */
     @Override
     public String reload() {
-        return refresh(Set.of(KnowledgeWatcher.EVERYTHING)).summary();
+        String changed = refresh(Set.of(KnowledgeWatcher.EVERYTHING)).summary();
+        if (shared != null) {
+            shared.announceReload();
+        }
+        return changed;
+    }
+
+    /** Another replica reloaded its knowledge: this one reads its folder again too, without telling the others. */
+    private void reloadAsTold() {
+        try {
+            refresh(Set.of(KnowledgeWatcher.EVERYTHING));
+        } catch (KnowledgeException e) {
+            log.warn("{}", e.getMessage());
+        }
     }
 
     /** As {@link #reload()}, returning the index answers come from now. */
@@ -218,6 +252,9 @@ public final class Application implements Assistant {
         SavedArticle saved = new ArticleDownloader(config.knowledge().dir(), config.knowledge().allowPrivateUrls()).add(url);
         String file = saved.article().file();
         refresh(Set.of(file)); // only the new file is read; the watcher, if on, then finds nothing left to do
+        if (shared != null) {
+            shared.announceReload(); // on a shared volume the others find the file; on their own folders they do not
+        }
         KnowledgeIndex index = index();
         int passages = (int) index.chunks().stream().filter(chunk -> chunk.article().file().equals(file)).count();
         return new AddedArticle(saved.article(), saved.file(), passages);

@@ -54,7 +54,7 @@ public final class QuestionPipeline {
 
     /** A pipeline with a memory of conversations of its own, counting nothing. */
     public QuestionPipeline(HybridRetriever retriever, AnswerBackend backend, AnswerCache cache, int maxQuestionChars) {
-        this(retriever, backend, cache, maxQuestionChars, new Conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER),
+        this(retriever, backend, cache, maxQuestionChars, Conversations.local(Conversations.MAX_TURNS, Conversations.FORGET_AFTER),
                 AnswerMeters.none());
     }
 

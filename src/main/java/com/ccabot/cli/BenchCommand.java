@@ -6,6 +6,7 @@ import com.ccabot.bench.ScaleBenchmark;
 import com.ccabot.bench.SyntheticCorpus;
 import com.ccabot.config.Config;
 import com.ccabot.config.ConfigException;
+import com.ccabot.bench.ReplicaBenchmark;
 import com.ccabot.eval.EvalQuestion;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,6 +58,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--raw-texts", paramLabel = "N", defaultValue = "" + ScaleBenchmark.DEFAULT_RAW_TEXTS,
             description = "with --chunks: chunk texts embedded directly to measure the model's raw rate (default: ${DEFAULT-VALUE})")
     int rawTexts;
+    @Option(names = "--replicas", description = "measure one and two replicas sharing a Redis (needs redis-server):"
+            + " answers/s through webhooks and /api/ask, Redis commands per question")
+    boolean replicas;
+
+    @Option(names = "--llm-latency", paramLabel = "DURATION", description = "with --replicas: answer with the openai"
+            + " backend from a stand-in model taking this long an answer, e.g. 2s (default: the configured backend)")
+    String llmLatency;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -69,6 +77,14 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark benchmark = new Benchmark(read(questions), out);
         out.printf("cca-bot bench on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        if (replicas) {
+            java.time.Duration latency = llmLatency == null ? null : llmLatency.endsWith("ms")
+                    ? java.time.Duration.ofMillis(Long.parseLong(llmLatency.substring(0, llmLatency.length() - 2)))
+                    : java.time.Duration.parse("PT" + llmLatency.toUpperCase(java.util.Locale.ROOT));
+            new ReplicaBenchmark(read(questions), out, childArguments(), latency).run();
+            out.flush();
+            return 0;
+        }
         if (!skipStartup) {
             benchmark.startup(childArguments());
         }

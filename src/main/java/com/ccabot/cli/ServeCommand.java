@@ -16,7 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Secrets secrets = Secrets.fromEnvironment(System.getenv());
-        return new Service(root.config(), new Secrets(null, secrets.llmApiKey(), null, secrets.apiToken()), false)
+        return new Service(root.config(), new Secrets(null, secrets.llmApiKey(), null, secrets.apiToken(),
+                secrets.redisPassword()), false)
                 .run("cca-bot is serving.");
     }
 }

@@ -6,7 +6,9 @@ import com.ccabot.config.ConfigException;
 import com.ccabot.config.Secrets;
 import com.ccabot.http.HttpService;
 import com.ccabot.http.Metrics;
+import com.ccabot.http.Readiness;
 import com.ccabot.knowledge.KnowledgeWatcher;
+import com.ccabot.state.SharedState;
 import com.ccabot.telegram.TelegramTransport;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
@@ -49,17 +51,37 @@ final class Service {
                 : null;
         TelegramTransport transport = null;
         KnowledgeWatcher watcher = null;
+        SharedState shared = null;
         try {
             if (http != null && telegram) {
                 http.readiness().waitFor("telegram", "the Bot API has not been reached yet");
             }
-            Application app = Application.start(config, secrets, registry);
+            if (config.state().shared()) {
+                shared = SharedState.connect(config.state(), secrets.redisPassword(), registry);
+                if (http != null && telegram) {
+                    // Telegram's queue lives in Redis: without it nothing can be taken (serve answers on without it)
+                    Readiness readiness = http.readiness();
+                    shared.listen(new SharedState.Listener() {
+                        @Override
+                        public void down(String reason) {
+                            readiness.waitFor("redis", reason);
+                        }
+
+                        @Override
+                        public void up() {
+                            readiness.met("redis");
+                        }
+                    });
+                }
+            }
+            Application app = Application.start(config, secrets, registry, shared);
             watcher = config.knowledge().watch() ? app.watchKnowledge() : null;
             if (http != null) {
                 http.attach(app);
             }
             if (telegram) {
-                transport = TelegramTransport.start(app, config.telegram(), secrets.telegramBotToken(), secrets.webhookSecret());
+                transport = TelegramTransport.start(app, config.telegram(), secrets.telegramBotToken(),
+                        secrets.webhookSecret(), shared == null ? null : shared.telegram(registry));
                 if (http != null) {
                     http.readiness().met("telegram");
                     transport.webhook().ifPresent(updates -> http.attachWebhook(updates::receive));
@@ -75,10 +97,14 @@ final class Service {
             if (http != null) {
                 http.close();
             }
+            if (shared != null) {
+                shared.close();
+            }
             throw e;
         }
         TelegramTransport started = transport;
         KnowledgeWatcher watching = watcher;
+        SharedState sharing = shared;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watching != null) {
@@ -92,6 +118,9 @@ final class Service {
             }
             if (http != null && !webhook) {
                 http.close();
+            }
+            if (sharing != null) {
+                sharing.close();
             }
             stopped.countDown();
         }, "shutdown"));

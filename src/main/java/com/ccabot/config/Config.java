@@ -9,7 +9,7 @@ import java.util.Set;
 /** cca-bot's settings, typed and validated, grouped by section. */
 public record Config(KnowledgeSettings knowledge, IndexSettings index, RetrievalSettings retrieval,
                      AnswerSettings answer, CacheSettings cache, LlmSettings llm, TelegramSettings telegram,
-                     ServerSettings server, LogSettings log) {
+                     ServerSettings server, LogSettings log, StateSettings state) {
 
     /**
      * Where the articles are, whether changes to the folder are taken in as they happen, and whether URLs added to
@@ -83,6 +83,22 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
         }
     }
 
+    /**
+     * Shared state of several replicas: {@code redisUrl} empty keeps everything in this process; the password is a
+     * secret, see {@link Secrets}.
+     */
+    public record StateSettings(String redisUrl, Duration claimAfter) {
+
+        /** No Redis: one process with its own state. */
+        public static StateSettings local() {
+            return new StateSettings("", Duration.ofSeconds(30));
+        }
+
+        public boolean shared() {
+            return !redisUrl.isEmpty();
+        }
+    }
+
     /** Every setting at its built-in default, whatever files or variables exist. */
     public static Config defaults() {
         return of(ConfigLoader.builtInDefaults());
@@ -113,7 +129,8 @@ public record Config(KnowledgeSettings knowledge, IndexSettings index, Retrieval
                         (Duration) values.get("telegram.drain-timeout"), (Duration) values.get("telegram.reply-max-age"),
                         (String) values.get("telegram.mode"), (String) values.get("telegram.webhook-url")),
                 new ServerSettings(toInt(values.get("server.port")), (String) values.get("server.bind")),
-                new LogSettings((String) values.get("log.level"), (String) values.get("log.format")));
+                new LogSettings((String) values.get("log.level"), (String) values.get("log.format")),
+                new StateSettings((String) values.get("state.redis-url"), (Duration) values.get("state.claim-after")));
     }
 
     @SuppressWarnings("unchecked")

@@ -143,7 +143,7 @@ public final class ConfigLoader {
         try {
             return setting.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(setting.key() + ": '" + text + "' " + e.getMessage() + " (from " + source
+            throw new ConfigException(setting.key() + ": '" + Values.shown(text) + "' " + e.getMessage() + " (from " + source
                     + "); allowed: " + setting.allowed());
         }
     }

@@ -132,7 +132,13 @@ public final class Settings {
             new Setting("log.format", "text", String.join(", ", LOG_FORMATS),
                     "How log lines are written to stderr: text for people; json for log collectors, one object a line"
                             + " with timestamp, level, logger, thread, message and exception.",
-                    Values.oneOf(LOG_FORMATS)));
+                    Values.oneOf(LOG_FORMATS)),
+            new Setting("state.redis-url", "", "empty, or a redis:// or rediss:// URL with no user or password in it (the password comes from REDIS_PASSWORD)",
+                    "Where several replicas of one bot share their state: the work queue, the polling lease, rate limits, conversations and cached answers; empty keeps all of it in this process.",
+                    Values.redisUrl()),
+            new Setting("state.claim-after", "30s", "a positive duration of at least 3s",
+                    "With replicas: how long a replica may be silent before another takes over its work (its pending updates, its share of the queue, polling).",
+                    Values.durationOfAtLeast(java.time.Duration.ofSeconds(3))));
 
     private static final Map<String, Setting> BY_KEY = index();
 

@@ -124,6 +124,53 @@ final class Values {
         return text -> text.isEmpty() ? "" : url.apply(text).toString();
     }
 
+    /** A duration of at least {@code least}. */
+    static Function<String, Object> durationOfAtLeast(Duration least) {
+        Function<String, Object> duration = duration();
+        return text -> {
+            Duration value = (Duration) duration.apply(text);
+            if (value.compareTo(least) < 0) {
+                throw new IllegalArgumentException("is shorter than " + least.toSeconds() + "s");
+            }
+            return value;
+        };
+    }
+
+    /**
+     * Empty, or a {@code redis://} or {@code rediss://} URL with a host; a password in it is refused, since settings
+     * files and command lines are seen by others (it comes from {@code REDIS_PASSWORD}).
+     */
+    static Function<String, Object> redisUrl() {
+        return text -> {
+            if (text.isEmpty()) {
+                return "";
+            }
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("is not a URL");
+            }
+            if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("is not a redis:// or rediss:// URL with a host");
+            }
+            if (uri.getRawUserInfo() != null) {
+                // Lettuce reads a lone user part as a password: refuse either, so no secret is ever in a setting
+                throw new IllegalArgumentException("holds a user or password: remove it and export REDIS_PASSWORD instead");
+            }
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            if (!path.isEmpty() && !path.matches("/\\d{0,2}")) {
+                throw new IllegalArgumentException("has a path that is not a database number (/0 to /99)");
+            }
+            return text;
+        };
+    }
+
+    /** A value as an error message may show it: a URL's user part (a password, for Redis) masked. */
+    static String shown(String text) {
+        return text.replaceAll("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1***@");
+    }
+
     static Function<String, Object> text() {
         return text -> text;
     }

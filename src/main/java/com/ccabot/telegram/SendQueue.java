@@ -1,8 +1,7 @@
 package com.ccabot.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import com.ccabot.chat.Buckets;
+import com.ccabot.chat.Rate;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +26,7 @@ public final class SendQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
+    private static final String OVERALL_BUCKET = "overall";
     /** How long a reply waits for the Bot API when no limit is given. */
     static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
 
@@ -42,26 +42,32 @@ public final class SendQueue {
      * Thirty sends in any second, not only on average: a bucket allows its capacity at once plus what refills
      * meanwhile, so a burst of 5 and a refill of 25 a second never make more than 30 in a second.
      */
-    private final Bucket overall = Bucket.builder()
-            .addLimit(limit -> limit.capacity(5).refillGreedy(25, Duration.ofSeconds(1)))
-            .build();
-    private final Cache<Long, Bucket> chats = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    private static final List<Rate> OVERALL = List.of(new Rate(5, 25, Duration.ofSeconds(1)));
+    /** Private chats: one message a second. */
+    private static final List<Rate> PRIVATE_CHAT = List.of(new Rate(1, 1, Duration.ofSeconds(1)));
+    /**
+     * Groups and channels also at most twenty in any minute: a burst of ten and ten more refilled over the minute (a
+     * full bucket of twenty refilling twenty a minute allowed forty in the first minute).
+     */
+    private static final List<Rate> GROUP_CHAT = List.of(new Rate(1, 1, Duration.ofSeconds(1)),
+            new Rate(10, 10, Duration.ofMinutes(1)));
+    /** The buckets of this process, or of Redis when replicas share Telegram's limits. */
+    private final Buckets buckets;
 
     /** A queue whose replies wait up to an hour for an unreachable Bot API. */
     public SendQueue(TelegramClient client) {
         this(client, new BotApiReachability(java.net.URI.create("https://api.telegram.org")), DEFAULT_MAX_AGE,
-                TelegramMeters.none());
+                TelegramMeters.none(), Buckets.local());
     }
 
     /**
      * @param maxAge how long a reply may wait for the Bot API to answer (an outage, server errors) before it is
      *               given up with a warning
      */
-    SendQueue(TelegramClient client, BotApiReachability reachability, Duration maxAge, TelegramMeters meters) {
+    SendQueue(TelegramClient client, BotApiReachability reachability, Duration maxAge, TelegramMeters meters,
+              Buckets buckets) {
         this.client = client;
+        this.buckets = buckets;
         this.meters = meters;
         this.reachability = reachability;
         this.maxAge = maxAge;
@@ -106,9 +112,9 @@ public final class SendQueue {
         try {
             while (true) {
                 if (chatId != null) {
-                    chats.get(chatId, SendQueue::chatBucket).asBlocking().consume(1);
+                    buckets.take(chatBucket(chatId), chatRates(chatId));
                 }
-                overall.asBlocking().consume(1);
+                buckets.take(OVERALL_BUCKET, OVERALL);
                 waitWhileEverythingHeld();
                 TelegramApiException failure;
                 Duration pause = null; // a 429's retry_after; otherwise the growing pause of an outage
@@ -196,7 +202,7 @@ public final class SendQueue {
 
     /** Calls a method once, paced overall, for what may as well be skipped (a typing indicator): never waits. */
     public void once(BotApiMethod<?> method) {
-        if (!overall.tryConsume(1)) {
+        if (!buckets.tryTake(OVERALL_BUCKET, OVERALL)) {
             return;
         }
         try {
@@ -211,7 +217,7 @@ public final class SendQueue {
      * growing draft or edit): a 429 or any failure just means this update is not shown.
      */
     public <T extends Serializable> java.util.Optional<T> tryCall(BotApiMethod<T> method, long chatId) {
-        if (!chats.get(chatId, SendQueue::chatBucket).tryConsume(1) || !overall.tryConsume(1)) {
+        if (!buckets.tryTake(chatBucket(chatId), chatRates(chatId)) || !buckets.tryTake(OVERALL_BUCKET, OVERALL)) {
             return java.util.Optional.empty();
         }
         try {
@@ -249,17 +255,12 @@ public final class SendQueue {
                 && String.valueOf(e.getApiResponse()).toLowerCase(java.util.Locale.ROOT).contains("can't parse entities");
     }
 
-    /**
-     * Private chats: one message a second; groups and channels also at most twenty in any minute: a burst of ten
-     * and ten more refilled over the minute (a full bucket of twenty refilling twenty a minute allowed forty in
-     * the first minute).
-     */
-    private static Bucket chatBucket(long chatId) {
-        var builder = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofSeconds(1)));
-        if (chatId < 0) {
-            builder.addLimit(limit -> limit.capacity(10).refillGreedy(10, Duration.ofMinutes(1)));
-        }
-        return builder.build();
+    private static String chatBucket(long chatId) {
+        return "chat:" + chatId;
+    }
+
+    private static List<Rate> chatRates(long chatId) {
+        return chatId < 0 ? GROUP_CHAT : PRIVATE_CHAT;
     }
 
     /** A reply that could not be delivered after the retries Telegram allows. */

@@ -4,11 +4,11 @@ import com.ccabot.answer.Answer;
 import com.ccabot.answer.Conversations;
 import com.ccabot.ask.AddedArticle;
 import com.ccabot.ask.Assistant;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.chat.AnswerStats;
 import com.ccabot.chat.AskerLimits;
+import com.ccabot.chat.Buckets;
+import com.ccabot.chat.Notes;
 import com.ccabot.config.Config.TelegramSettings;
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.DownloadException;
@@ -16,6 +16,7 @@ import com.ccabot.knowledge.KnowledgeException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,15 +51,20 @@ public final class TelegramBot implements AutoCloseable {
     private final BotStats stats;
     private final ChatLanes lanes = new ChatLanes(LANE_THREADS);
     /** Which conversation each of the bot's recent messages belongs to, so a reply to it continues that one. */
-    private final Cache<String, String> conversationOfMessage = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Conversations.FORGET_AFTER).build();
+    private final Notes conversationOfMessage;
 
     public TelegramBot(Assistant app, SendQueue sender, TelegramSettings settings, String username, long botId) {
-        this(app, sender, settings, username, botId, new TelegramMeters(app.meters()));
+        this(app, sender, settings, username, botId, new TelegramMeters(app.meters()), Buckets.local(),
+                Notes.local(Conversations.FORGET_AFTER));
     }
 
+    /**
+     * @param buckets the askers' allowances, shared by replicas when in Redis
+     * @param notes   where the conversation of each message the bot sends is noted, for replies to it
+     */
     TelegramBot(Assistant app, SendQueue sender, TelegramSettings settings, String username, long botId,
-                TelegramMeters meters) {
+                TelegramMeters meters, Buckets buckets, Notes notes) {
+        this.conversationOfMessage = notes;
         this.app = app;
         this.meters = meters;
         this.stats = new BotStats(new AnswerStats(app.meters()), meters);
@@ -66,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
         this.settings = settings;
         this.username = username;
         this.router = new UpdateRouter(username, botId, settings.channels());
-        this.limits = new AskerLimits(settings.ratePerMinute(), settings.rateBurst());
+        this.limits = new AskerLimits(settings.ratePerMinute(), settings.rateBurst(), buckets);
     }
 
     /**
@@ -174,7 +180,7 @@ public final class TelegramBot implements AutoCloseable {
             sent = reply(target, TelegramHtml.answer(answer));
         }
         for (int id : sent) {
-            conversationOfMessage.put(target.chatId() + ":" + id, conversation);
+            conversationOfMessage.put("message:" + target.chatId() + ":" + id, conversation);
         }
         return !sent.isEmpty();
     }
@@ -186,9 +192,9 @@ public final class TelegramBot implements AutoCloseable {
     private String conversation(Route.Ask ask) {
         ReplyTarget target = ask.target();
         if (ask.repliesTo() != null) {
-            String continued = conversationOfMessage.getIfPresent(target.chatId() + ":" + ask.repliesTo());
-            if (continued != null) {
-                return continued;
+            Optional<String> continued = conversationOfMessage.get("message:" + target.chatId() + ":" + ask.repliesTo());
+            if (continued.isPresent()) {
+                return continued.get();
             }
         }
         return target.replyTo() == null ? "tg:" + target.chatId() : "tg:" + target.conversation() + ":" + target.replyTo();

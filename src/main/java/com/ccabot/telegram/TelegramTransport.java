@@ -55,13 +55,16 @@ public final class TelegramTransport implements AutoCloseable {
     private final UpdatePoller poller;
     private final WebhookUpdates webhook;
     private final TelegramBot bot;
-    private final UpdateJournal journal;
+    private final Inbox inbox;
+    private final boolean replicas;
 
-    private TelegramTransport(UpdatePoller poller, WebhookUpdates webhook, TelegramBot bot, UpdateJournal journal) {
+    private TelegramTransport(UpdatePoller poller, WebhookUpdates webhook, TelegramBot bot, Inbox inbox,
+                              boolean replicas) {
+        this.replicas = replicas;
         this.poller = poller;
         this.webhook = webhook;
         this.bot = bot;
-        this.journal = journal;
+        this.inbox = inbox;
     }
 
     /**
@@ -79,6 +82,15 @@ public final class TelegramTransport implements AutoCloseable {
      * them; in polling mode a webhook left from an earlier run is deleted first, or Telegram would refuse to poll.
      */
     public static TelegramTransport start(Assistant app, TelegramSettings settings, String token, String webhookSecret) {
+        return start(app, settings, token, webhookSecret, null);
+    }
+
+    /**
+     * As {@link #start(Assistant, TelegramSettings, String, String)}, with the state replicas share in Redis, or null
+     * for the journal in {@code telegram.state-dir} and limits of this process alone.
+     */
+    public static TelegramTransport start(Assistant app, TelegramSettings settings, String token, String webhookSecret,
+                                          TelegramState shared) {
         requireWellFormed(token);
         if (settings.webhook()) {
             requireWebhookSettings(settings, webhookSecret);
@@ -91,33 +103,61 @@ public final class TelegramTransport implements AutoCloseable {
         User me = whoAmI(client, settings.apiUrl());
         BotApiReachability reachability = new BotApiReachability(settings.apiUrl());
         TelegramMeters meters = new TelegramMeters(app.meters());
-        SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge(), meters);
+        TelegramState state = shared != null ? shared : TelegramState.local(settings.stateDir());
+        SendQueue sender = new SendQueue(client, reachability, settings.replyMaxAge(), meters, state.buckets());
         try {
             client.execute(SetMyCommands.builder().commands(MENU).build());
         } catch (TelegramApiException e) {
             log.warn("could not register the command menu: {}", TelegramErrors.describe(e));
         }
-        ObjectMapper json = new ObjectMapper();
-        UpdateJournal journal = UpdateJournal.open(settings.stateDir(), json);
-        meters.queueDepth(journal::pendingCount);
-        TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId(), meters);
+        Inbox inbox = state.inbox();
+        if (state.replicas()) {
+            moveJournalInto(inbox, settings.stateDir());
+        }
+        meters.queueDepth(inbox::backlog);
+        TelegramBot bot = new TelegramBot(app, sender, settings, me.getUserName(), me.getId(), meters, state.buckets(),
+                state.notes());
         if (settings.webhook()) {
             setWebhook(client, settings, webhookSecret);
-            for (Update update : journal.pending()) { // what the last run took and did not answer
-                bot.handle(update, () -> journal.done(update.getUpdateId()));
-            }
+            inbox.deliverTo(bot::handle);
             log.info("answering in Telegram as @{}: updates are posted to {}", me.getUserName(), settings.webhookUrl());
-            return new TelegramTransport(null, new WebhookUpdates(webhookSecret, json, journal, bot::handle), bot, journal);
+            return new TelegramTransport(null, new WebhookUpdates(webhookSecret, new ObjectMapper(), inbox), bot, inbox, state.replicas());
         }
         deleteWebhook(client);
-        // a client of its own for long polling: its reads wait as long as a poll may, and stopping cancels them
+        // a client of its own for long polling: its reads wait as long as a poll may, it ends within the time the
+        // inbox allows one poll (with replicas, while the polling lease holds), and stopping cancels it
+        Duration pollFor = inbox.pollFor();
+        int pollSeconds = (int) Math.max(1, Math.min(POLL_SECONDS, pollFor.toSeconds() / 3));
         OkHttpClient pollingHttp = new OkHttpClient.Builder()
-                .readTimeout(Duration.ofSeconds(POLL_SECONDS).plus(POLL_SLACK)).build();
-        UpdatePoller poller = new UpdatePoller(new OkHttpTelegramClient(pollingHttp, token, url), pollingHttp, journal,
-                UPDATE_TYPES, POLL_SECONDS, reachability, bot::handle);
+                .readTimeout(Duration.ofSeconds(pollSeconds).plus(POLL_SLACK)).callTimeout(pollFor).build();
+        UpdatePoller poller = new UpdatePoller(new OkHttpTelegramClient(pollingHttp, token, url), pollingHttp, inbox,
+                UPDATE_TYPES, pollSeconds, reachability);
+        inbox.deliverTo(bot::handle);
         poller.start();
         log.info("answering in Telegram as @{} via {}", me.getUserName(), settings.apiUrl());
-        return new TelegramTransport(poller, null, bot, journal);
+        return new TelegramTransport(poller, null, bot, inbox, state.replicas());
+    }
+
+    /**
+     * A bot that ran alone before and now shares its work: what its journal took and did not answer goes into the
+     * shared queue (an update already there is not added twice), so the switch loses no question.
+     */
+    private static void moveJournalInto(Inbox shared, java.nio.file.Path stateDir) {
+        if (!java.nio.file.Files.exists(stateDir.resolve(UpdateJournal.FILE))) {
+            return;
+        }
+        try (UpdateJournal journal = UpdateJournal.open(stateDir, new ObjectMapper())) {
+            List<Update> pending = journal.pending();
+            for (Update update : pending) {
+                shared.keep(update);
+                journal.done(update.getUpdateId());
+            }
+            if (!pending.isEmpty()) {
+                log.info("{} updates this bot took alone before are in the shared queue now", pending.size());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("the journal in {} is kept for a later start: {}", stateDir, e.getMessage());
+        }
     }
 
     /** Where posted updates go: present in webhook mode. */
@@ -184,11 +224,13 @@ public final class TelegramTransport implements AutoCloseable {
         if (poller != null) {
             poller.close();
         }
+        inbox.stop();
         bot.close();
-        int left = journal.pendingCount();
-        journal.close();
+        int left = inbox.backlog();
+        inbox.close();
         if (left > 0) {
-            log.info("stopped; {} questions taken from Telegram are left for the next start to answer", left);
+            log.info("stopped; {} questions taken from Telegram are left for {} to answer", left,
+                    replicas ? "the other replicas" : "the next start");
         } else {
             log.info("stopped");
         }

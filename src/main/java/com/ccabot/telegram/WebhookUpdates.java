@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * The updates Telegram posts to the bot's webhook. A request is acknowledged (200) only once its update is written
- * to the {@link UpdateJournal} and handed over, so an update the process dies with is answered by the next start;
- * an update Telegram delivers again is acknowledged without being answered twice. A request without the secret
+ * The updates Telegram posts to the bot's webhook. A request is acknowledged (200) only once its update is kept in
+ * the {@link Inbox} (the journal, or the queue replicas share), so an update the process dies with is answered by
+ * the next start or another replica; an update Telegram delivers again is acknowledged without being answered
+ * twice; one that cannot be kept now (Redis down) is refused with 503, and Telegram posts it again later. A request without the secret
  * Telegram was given at {@code setWebhook} is refused (401) unread.
  */
 public final class WebhookUpdates {
@@ -27,14 +27,12 @@ public final class WebhookUpdates {
 
     private final byte[] secret;
     private final ObjectMapper json;
-    private final UpdateJournal journal;
-    private final BiConsumer<Update, Runnable> handler;
+    private final Inbox inbox;
 
-    WebhookUpdates(String secret, ObjectMapper json, UpdateJournal journal, BiConsumer<Update, Runnable> handler) {
+    WebhookUpdates(String secret, ObjectMapper json, Inbox inbox) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.json = json;
-        this.journal = journal;
-        this.handler = handler;
+        this.inbox = inbox;
     }
 
     /**
@@ -59,19 +57,12 @@ public final class WebhookUpdates {
         if (update == null || update.getUpdateId() == null) {
             return NOT_AN_UPDATE;
         }
-        int id = update.getUpdateId();
-        synchronized (this) { // Telegram may post the same update again while the first is being taken
-            if (journal.knows(id)) {
-                return OK;
-            }
-            try {
-                journal.take(update);
-            } catch (UncheckedIOException e) {
-                log.error("cannot journal update {}: {}; Telegram will post it again", id, e.getMessage());
-                return NOT_NOW;
-            }
+        try {
+            inbox.keep(update); // an update kept before is acknowledged again, not answered twice
+        } catch (UncheckedIOException e) {
+            log.error("cannot keep update {}: {}; Telegram will post it again", update.getUpdateId(), e.getMessage());
+            return NOT_NOW;
         }
-        handler.accept(update, () -> journal.done(id));
         return OK;
     }
 }

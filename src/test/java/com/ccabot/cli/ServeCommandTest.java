@@ -51,6 +51,33 @@ class ServeCommandTest {
     }
 
     @Test
+    void answersWithoutTheRedisItWasGiven() throws Exception {
+        int port;
+        int redis;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket nothing = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+            redis = nothing.getLocalPort(); // closed again below: nothing listens there
+        }
+        Process process = start("serve", "--set", "server.port=" + port, "--set",
+                "state.redis-url=redis://127.0.0.1:" + redis);
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(process, base + "/health/ready");
+            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"Where was the second China-Central"
+                            + " Asia Summit held?\", \"conversation\": \"c\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).contains("Astana", "\"answered\":true");
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        String log = Files.readString(work.resolve("stderr.txt"));
+        assertThat(log.split("does not answer", -1)).as("one warning about Redis:\n%s", log).hasSize(2);
+        assertThat(log).doesNotContain("Exception");
+    }
+
+    @Test
     void serveWithTheServerTurnedOffSaysWhichSettingToChange() throws Exception {
         Process process = start("serve", "--set", "server.port=0");
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

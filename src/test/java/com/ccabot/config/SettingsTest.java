@@ -32,7 +32,7 @@ class SettingsTest {
 
     @Test
     void everySettingIsFoundByItsKeyAndListedUnderItsSection() {
-        assertThat(Settings.sections()).containsExactly("knowledge", "index", "retrieval", "answer", "cache", "llm", "telegram", "server", "log");
+        assertThat(Settings.sections()).containsExactly("knowledge", "index", "retrieval", "answer", "cache", "llm", "telegram", "server", "log", "state");
         for (Setting setting : Settings.all()) {
             assertThat(Settings.find(setting.key())).contains(setting);
             assertThat(Settings.keysOf(setting.section())).contains(setting.key());

@@ -95,6 +95,8 @@ public final class FakeBotApi implements AutoCloseable {
     private boolean tokenRejected;
     private boolean closed;
     private int exchangesInFlight;
+    private int pollsInFlight;
+    private int pollConflicts;
 
     private record CannedResponse(int status, String body) {}
 
@@ -664,7 +666,33 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * How many getUpdates arrived while another was still being answered: Telegram answers such a request 409
+     * Conflict ("terminated by other getUpdates request"), so a bot whose replicas poll one at a time has none.
+     */
+    public int pollConflicts() {
+        synchronized (lock) {
+            return pollConflicts;
+        }
+    }
+
     private Reply getUpdates(JsonNode params) {
+        synchronized (lock) {
+            if (pollsInFlight > 0) {
+                pollConflicts++;
+            }
+            pollsInFlight++;
+        }
+        try {
+            return longPoll(params);
+        } finally {
+            synchronized (lock) {
+                pollsInFlight--;
+            }
+        }
+    }
+
+    private Reply longPoll(JsonNode params) {
         long offset = params.path("offset").asLong(0);
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
         long timeoutMillis = Math.min(TimeUnit.SECONDS.toMillis(Math.max(0, params.path("timeout").asLong(0))),
