@@ -129,20 +129,27 @@ public final class ScaleBenchmark {
 
     private void warmStart(List<String> command) throws IOException, InterruptedException {
         Path printed = Files.createTempFile("cca-bench-warm", ".txt");
+        Path errors = Files.createTempFile("cca-bench-warm", ".err");
         String output;
         long wall;
         try {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile())
                     .redirectOutput(printed.toFile()).start();
-            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            boolean finished = process.waitFor(30, TimeUnit.MINUTES);
+            if (!finished || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the warm start failed: " + String.join(" ", command));
+                // what the child said last: the reason, not only that it failed
+                List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
+                throw new IllegalStateException("the warm start " + (finished ? "failed (exit " + process.exitValue() + ")"
+                        : "took over 30 minutes") + ": " + String.join(" ", command.subList(command.indexOf("index"), command.size()))
+                        + "; its last words: " + String.join(" | ", said.subList(Math.max(0, said.size() - 5), said.size())));
             }
             wall = (System.nanoTime() - start) / 1_000_000;
             output = Files.readString(printed, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(printed);
+            Files.deleteIfExists(errors);
         }
         Matcher ready = CHILD_READY.matcher(output);
         Matcher memory = CHILD_MEMORY.matcher(output);
