@@ -6,7 +6,6 @@ import com.ccabot.knowledge.Chunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -33,20 +32,10 @@ final class VectorRecall {
         return sum / questions.size();
     }
 
-    /**
-     * Exact search: the k-th best cosine similarity over every chunk vector, brute force. (Computed here from
-     * {@link KnowledgeIndex#similarity}, which reads the stored vector itself, whatever structure
-     * {@link KnowledgeIndex#nearest} searches.)
-     */
+    /** Exact search ({@link KnowledgeIndex#exactNearest}, every chunk compared): the k-th best cosine similarity. */
     static double kthBest(KnowledgeIndex index, float[] query, int k) {
-        PriorityQueue<Double> best = new PriorityQueue<>(k + 1);
-        for (int chunk = 0; chunk < index.chunks().size(); chunk++) {
-            best.add(index.similarity(chunk, query));
-            if (best.size() > k) {
-                best.poll();
-            }
-        }
-        return best.isEmpty() ? Double.NEGATIVE_INFINITY : best.peek();
+        List<VectorHit> best = index.exactNearest(query, k);
+        return best.isEmpty() ? Double.NEGATIVE_INFINITY : best.get(best.size() - 1).similarity();
     }
 
     /**
