@@ -25,6 +25,11 @@ public final class AnswerText {
     }
 
     /** One line per article, numbered, for {@code :sources} and {@code /sources}. */
+    /** What a reload by hand says: what changed, and what answers now come from. */
+    public static String reloaded(String changed, int articles, int passages) {
+        return "Reloaded (" + changed + "): " + articles + " articles, " + passages + " passages.";
+    }
+
     public static String sources(List<Article> articles) {
         List<String> lines = new ArrayList<>();
         lines.add("I answer from " + articles.size() + (articles.size() == 1 ? " article:" : " articles:"));

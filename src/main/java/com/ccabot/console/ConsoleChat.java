@@ -166,7 +166,7 @@ public final class ConsoleChat {
     private String reload() {
         try {
             String changed = app.reload();
-            return "Reloaded (" + changed + "): " + app.articles().size() + " articles, " + app.passages() + " passages.";
+            return AnswerText.reloaded(changed, app.articles().size(), app.passages());
         } catch (KnowledgeException e) {
             return "Reload failed, still answering from the previous articles: " + e.getMessage();
         }

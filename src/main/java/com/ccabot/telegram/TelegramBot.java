@@ -6,6 +6,7 @@ import com.ccabot.ask.AddedArticle;
 import com.ccabot.ask.Assistant;
 import com.ccabot.answer.ExtractiveBackend;
 import com.ccabot.chat.AnswerStats;
+import com.ccabot.chat.AnswerText;
 import com.ccabot.chat.AskerLimits;
 import com.ccabot.chat.Buckets;
 import com.ccabot.chat.Notes;
@@ -256,8 +257,7 @@ public final class TelegramBot implements AutoCloseable {
     private String reload() {
         try {
             String changed = app.reload();
-            return "Reloaded (" + TelegramHtml.escape(changed) + "): " + app.articles().size() + " articles, "
-                    + app.passages() + " passages.";
+            return TelegramHtml.escape(AnswerText.reloaded(changed, app.articles().size(), app.passages()));
         } catch (KnowledgeException e) {
             return "Reload failed, still answering from the previous articles: " + TelegramHtml.escape(e.getMessage());
         }
