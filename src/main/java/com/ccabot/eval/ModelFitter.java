@@ -192,7 +192,8 @@ public final class ModelFitter {
         LogisticModel best = null;
         double bestAccuracy = -1;
         for (double penalty : PENALTIES) {
-            LogisticModel model = LogisticModel.fit(AnswerabilityGate.FEATURES, trainRows.matrix(), trainRows.labels(), penalty);
+            LogisticModel model = LogisticModel.fit(AnswerabilityGate.FEATURES, trainRows.matrix(), trainRows.labels(), penalty,
+                    AnswerabilityGate.SIGNS);
             model = model.withThreshold(threshold(model, validationRows));
             double accuracy = accuracy(model, validationRows);
             report.append("answerability, L2 %.3f, threshold %.2f: %.1f%% of validation questions judged right%n"

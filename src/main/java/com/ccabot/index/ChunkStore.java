@@ -61,8 +61,12 @@ final class ChunkStore {
     private static final String FORMAT = "chunks-2";
     /** Chunks embedded and written at once. */
     private static final int BATCH_TEXTS = 128;
-    /** Committed every so many chunks, so an interrupted indexing keeps what it did. */
+    /**
+     * Committed every so many chunks, or after so long, whichever comes first, so an interrupted indexing (Ctrl-C, a
+     * kill, a power cut) keeps what it did: on a slow machine ten seconds of embedding is lost at most.
+     */
     private static final int COMMIT_EVERY = 2_000;
+    private static final long COMMIT_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     /** Below this many documents, deletions are merged away at once (cheap); above, Lucene merges them in time. */
     private static final int SMALL = 50_000;
 
@@ -187,6 +191,7 @@ final class ChunkStore {
             int embedded = 0;
             int written = 0;
             int sinceCommit = 0;
+            long committed = System.nanoTime();
             progress.start(toWrite.size(), toWrite.stream().mapToInt(file -> byArticle.get(file).size()).sum());
             List<String> batch = new ArrayList<>();
             int batchTexts = 0;
@@ -200,9 +205,10 @@ final class ChunkStore {
                     progress.done(batch.size(), chunks(batch, byArticle));
                     batch.clear();
                     batchTexts = 0;
-                    if (sinceCommit >= COMMIT_EVERY) {
+                    if (sinceCommit >= COMMIT_EVERY || System.nanoTime() - committed >= COMMIT_AFTER_NANOS) {
                         writer.commit(); // what is committed stays, whatever stops the run
                         sinceCommit = 0;
+                        committed = System.nanoTime();
                     }
                 }
             }

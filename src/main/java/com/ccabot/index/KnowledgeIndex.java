@@ -111,7 +111,9 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.articleSentences = articleSentences(this.chunks);
         Map<String, Set<String>> titles = new HashMap<>();
         for (Article article : this.articles) {
-            titles.put(article.file(), Set.copyOf(analyzer.terms(article.title())));
+            String dated = article.date() == null ? "" : " " + article.date().getMonth().getDisplayName(
+                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + article.date().getYear();
+            titles.put(article.file(), Set.copyOf(analyzer.terms(article.title() + dated)));
         }
         this.titleTerms = Map.copyOf(titles);
     }
@@ -162,7 +164,10 @@ public final class KnowledgeIndex implements AutoCloseable {
         return articleSentences.getOrDefault(article.file(), List.of());
     }
 
-    /** The analysed terms of an article's title. */
+    /**
+     * The analysed terms of an article's title and of its date's month and year: what every sentence of it is
+     * about, so that "the forum in November 2025" finds its sentences though they do not repeat the date.
+     */
     public Set<String> titleTerms(Article article) {
         return titleTerms.getOrDefault(article.file(), Set.of());
     }

@@ -3,6 +3,7 @@ package com.ccabot.retrieval;
 import com.ccabot.index.KnowledgeIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,12 @@ public final class AnswerabilityGate {
     /** The features of a question and its best evidence, in the order the model's weights are in. */
     public static final List<String> FEATURES = List.of("best_choice", "window_coverage", "names_missing",
             "corpus_coverage", "unknown_share", "best_similarity", "best_sentence_similarity", "missing_rarest", "question_length");
+    /**
+     * The direction each feature pushes, held in fitting ({@link LogisticModel#fit(List, double[][], boolean[], double, int[])}):
+     * closeness and coverage speak for answering; missing names, unknown words and a rare word of the question absent
+     * from the window speak against; a question's length either way.
+     */
+    public static final int[] SIGNS = {1, 1, -1, 1, -1, 1, 1, -1, 0};
 
     /** Missing names and numbers past this many say no more. */
     private static final int MANY_NAMES = 3;
@@ -101,11 +108,12 @@ public final class AnswerabilityGate {
                 return new RelevanceVerdict(false, best, coverage, requirement.declines() + String.join(", ", words), words, 0);
             }
         }
-        // the model judges the windows that meet every requirement, or, when none meets them all, the first one
-        List<Evidence> holding = evidence.stream().filter(e -> requirements.stream().allMatch(r -> r.heldBy(e))).toList();
-        if (holding.isEmpty()) {
-            holding = evidence.stream().filter(requirements.get(0)::heldBy).toList();
+        Optional<List<Evidence>> judged = judged(question, evidence);
+        if (judged.isEmpty()) {
+            List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
+            return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words, 0);
         }
+        List<Evidence> holding = judged.get();
         double[] x = features(question, passages, holding, ranker, index);
         double probability = model.probability(x);
         List<String> missing = missing(question, holding.get(0).window());
@@ -126,6 +134,34 @@ public final class AnswerabilityGate {
         String reason = missing.isEmpty() ? "the best passages do not answer it (%.2f)".formatted(probability)
                 : "the best passages lack " + String.join(", ", missing) + " (%.2f)".formatted(probability);
         return new RelevanceVerdict(false, best, coverage, reason, missing, probability);
+    }
+
+    /**
+     * The windows the model judges: those that meet every requirement at once, since an answer comes from one place
+     * (a window with the question's country and another with what it asks about do not make an answer); empty when
+     * no window does, and the question is declined before the model.
+     */
+    private static Optional<List<Evidence>> judged(AnalysedQuestion question, List<Evidence> evidence) {
+        List<Requirement> requirements = requirements(question);
+        List<Evidence> holding = evidence.stream().filter(e -> requirements.stream().allMatch(r -> r.heldBy(e))).toList();
+        return holding.isEmpty() ? Optional.empty() : Optional.of(holding);
+    }
+
+    /**
+     * The sentences in the order an answer takes them: the windows that name every country the question names
+     * first, then the rest, each group best first, so that a question about Kazakhstan is not answered with a
+     * closer-sounding sentence about Uzbekistan. (Numbers are not used so: "the two centres" is incidental more
+     * often than it is what a sentence must hold.)
+     */
+    public static List<Evidence> judgedFirst(AnalysedQuestion question, List<Evidence> evidence) {
+        Requirement countries = requirements(question).get(1);
+        List<Evidence> holding = evidence.stream().filter(countries::heldBy).toList();
+        if (holding.isEmpty() || holding.size() == evidence.size()) {
+            return evidence;
+        }
+        List<Evidence> ordered = new ArrayList<>(holding);
+        evidence.stream().filter(e -> !countries.heldBy(e)).forEach(ordered::add);
+        return List.copyOf(ordered);
     }
 
     /** The gate's features, for judging and for fitting the model. */

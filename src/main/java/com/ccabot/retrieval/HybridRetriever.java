@@ -66,7 +66,8 @@ public final class HybridRetriever {
         List<Evidence> ranked = ranker.rank(question, terms, vector, context.passages(), index);
         RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
         RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
-        return new Retrieval(question, vector, terms, context.passages(), ranked, verdict, index, List.of(), "");
+        return new Retrieval(question, vector, terms, context.passages(), AnswerabilityGate.judgedFirst(terms, ranked),
+                verdict, index, List.of(), "");
     }
 
     /**
@@ -112,7 +113,7 @@ public final class HybridRetriever {
                 .toList();
         List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, terms, vector, passages, index),
                 question, terms, index);
-        return new Retrieval(question, vector, terms, passages, ranked, gate.judge(terms, passages, ranked, ranker, index),
-                index, List.of(), "");
+        return new Retrieval(question, vector, terms, passages, AnswerabilityGate.judgedFirst(terms, ranked),
+                gate.judge(terms, passages, ranked, ranker, index), index, List.of(), "");
     }
 }

@@ -83,6 +83,20 @@ public record LogisticModel(List<String> features, double[] weights, double bias
      * weighed so both count equally; deterministic, so the same data always gives the same weights.
      */
     public static LogisticModel fit(List<String> features, double[][] x, boolean[] y, double l2) {
+        return fit(features, x, y, l2, new int[features.size()]);
+    }
+
+    /**
+     * Fits as {@link #fit(List, double[][], boolean[], double)} with the sign of each weight held to the direction
+     * its feature is known to push ({@code +1}: more of it means yes, {@code -1}: no, {@code 0}: either), by
+     * projecting the weights after every step. With few examples of one class, a free fit gives a weight the wrong
+     * sign whenever it happens to separate those few (more unknown words judged more answerable); the constraint
+     * keeps the model to what the feature means.
+     */
+    public static LogisticModel fit(List<String> features, double[][] x, boolean[] y, double l2, int[] signs) {
+        if (signs.length != features.size()) {
+            throw new IllegalArgumentException("one sign per feature");
+        }
         int n = x.length;
         int d = features.size();
         if (n == 0 || y.length != n) {
@@ -127,6 +141,9 @@ public record LogisticModel(List<String> features, double[] weights, double bias
             }
             for (int j = 0; j < d; j++) {
                 w[j] -= LEARNING_RATE * (gradient[j] / n + l2 * w[j]);
+                if (signs[j] != 0 && w[j] * signs[j] < 0) {
+                    w[j] = 0;
+                }
             }
             b -= LEARNING_RATE * gradientBias / n;
         }

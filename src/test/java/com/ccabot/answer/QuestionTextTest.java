@@ -13,6 +13,12 @@ class QuestionTextTest {
     }
 
     @Test
+    void dropsScriptAndStyleElementsWithTheirCode() {
+        assertThat(QuestionText.clean("<script type=\"text/javascript\">steal(42)</script>What did the ministers sign?"
+                + "<STYLE>p { margin: 0 }</STYLE>")).isEqualTo("What did the ministers sign?");
+    }
+
+    @Test
     void replacesControlCharactersAndCollapsesSpaces() {
         assertThat(QuestionText.clean("How\u0000 many\u0007\u001b[31m   people?\r\n")).isEqualTo("How many [31m people?");
     }

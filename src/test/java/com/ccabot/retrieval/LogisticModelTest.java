@@ -30,6 +30,21 @@ class LogisticModelTest {
     }
 
     @Test
+    void aWeightHeldToASignNeverTakesTheOther() {
+        // in these few rows more "unknown" goes with yes by chance; the constraint says more of it can only mean no
+        List<String> features = List.of("signal", "unknown");
+        double[][] x = {{0.9, 0.8}, {0.8, 0.9}, {0.2, 0.1}, {0.1, 0.2}, {0.3, 0.1}};
+        boolean[] y = {true, true, false, false, false};
+
+        assertThat(LogisticModel.fit(features, x, y, 0.01).weights()[1]).isPositive();
+        LogisticModel held = LogisticModel.fit(features, x, y, 0.01, new int[] {1, -1});
+        assertThat(held.weights()[1]).isLessThanOrEqualTo(0);
+        assertThat(held.weights()[0]).isPositive();
+        assertThat(held.says(x[0])).isTrue();
+        assertThat(held.says(x[2])).isFalse();
+    }
+
+    @Test
     void fittingTheSameDataTwiceGivesTheSameModel() {
         assertThat(LogisticModel.fit(FEATURES, X, Y, 0.01)).isEqualTo(LogisticModel.fit(FEATURES, X, Y, 0.01));
     }
