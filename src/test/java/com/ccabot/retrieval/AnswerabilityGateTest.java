@@ -1,0 +1,82 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.Indexer;
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.ArticleLoader;
+import com.ccabot.knowledge.Chunker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate's requirements on an article of the test's own, whose sentences are far enough apart that a window (a
+ * sentence with its neighbours and the title) holds one subject or the other, never both.
+ */
+class AnswerabilityGateTest {
+
+    private static final String ARTICLE = """
+            ---
+            title: Two energy projects in the region
+            date: 2024-03-10
+            source: Test Wire
+            ---
+
+            Tajikistan opened a solar park near Khujand on Monday.
+
+            The solar park has a capacity of 200 megawatts.
+
+            Local officials attended the opening ceremony with students from a nearby school.
+
+            Workers planted trees along the access road during the week.
+
+            Kazakhstan announced a separate wind project near Almaty.
+
+            The wind project will be built by a company from Hebei province.
+            """;
+
+    @TempDir
+    static Path work;
+    private static KnowledgeIndex index;
+    private static HybridRetriever retriever;
+
+    @BeforeAll
+    static void index() throws Exception {
+        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("2024-03-10-energy-projects.md"), ARTICLE);
+        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
+        index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
+        retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
+    }
+
+    @Test
+    void aCountryInOneWindowAndTheAskedForThingInAnotherDoNotMakeAnAnswer() {
+        Retrieval elsewhere = retriever.retrieve("What is the capacity of the wind project in Kazakhstan?");
+        Retrieval together = retriever.retrieve("What is the capacity of the solar park in Tajikistan?");
+
+        assertThat(elsewhere.relevant()).isFalse();
+        assertThat(elsewhere.verdict().reason()).startsWith("no one passage gives");
+        assertThat(together.verdict().reason()).doesNotStartWith("no one passage gives");
+    }
+
+    @Test
+    void windowsNamingTheQuestionsCountryComeFirst() {
+        Retrieval retrieval = retriever.retrieve("Who will build the project in Kazakhstan?");
+
+        assertThat(retrieval.evidence().get(0).window()).containsAll(index.analyzer().terms("Kazakhstan"));
+    }
+
+    @Test
+    void theArticlesMonthAndYearBelongToEverySentence() {
+        Retrieval retrieval = retriever.retrieve("What capacity does the solar park opened in March 2024 have?");
+
+        assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives");
+        assertThat(retrieval.evidence().stream().filter(e -> e.text().contains("200 megawatts")).findFirst().orElseThrow()
+                .window()).containsAll(index.analyzer().terms("March 2024"));
+    }
+}
