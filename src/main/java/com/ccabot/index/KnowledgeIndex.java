@@ -21,11 +21,15 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
@@ -34,8 +38,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A searchable, immutable snapshot of the knowledge folder: its articles and chunks, and a reader on the one Lucene
  * index that holds each chunk's text (BM25), vector (HNSW) and sentence vectors. Small knowledge (up to
- * {@value #PRELOAD_CHUNKS} chunks) keeps the vectors it compares at hand; larger knowledge reads them from the
- * index as questions need them. {@link #close()} releases the reader once no question uses this snapshot.
+ * {@value #PRELOAD_CHUNKS} chunks) keeps the vectors it compares at hand, read in one pass over the index; larger
+ * knowledge reads them from the index as questions need them. A sentence's terms are analysed when a question first
+ * needs them: at the start, analysing every sentence would cost more than the rest of opening the index.
+ * {@link #close()} releases the reader once no question uses this snapshot.
  */
 public final class KnowledgeIndex implements AutoCloseable {
 
@@ -57,6 +63,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     /** Where each sentence's vector is kept: its chunk's ordinal and its position in the chunk. */
     private final Map<String, int[]> sentenceAt;
     private final float[][] chunkVectors;
+    /** Each sentence's vector, when small knowledge keeps them at hand; null when they are read as questions need them. */
+    private final Map<String, float[]> sentenceVectors;
     private final Cache<String, SentenceFeatures> sentences;
     private final LexicalIndex lexical;
     private final Map<String, Integer> ordinals;
@@ -66,7 +74,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final String version;
     private final IndexStats stats;
     private final Map<String, List<String>> articleSentences;
-    private final Map<String, Set<String>> titleTerms;
+    private final Map<String, Article> articlesByFile;
+    /** Each article's title terms, analysed when a question first needs them, as a sentence's terms are. */
+    private final Map<String, Set<String>> titleTerms = new ConcurrentHashMap<>();
 
     KnowledgeIndex(List<Article> articles, List<Chunk> chunks, DirectoryReader reader, EmbeddingModel model,
                    TermAnalyzer analyzer, String version, IndexStats stats) {
@@ -101,21 +111,14 @@ public final class KnowledgeIndex implements AutoCloseable {
                 doc -> this.chunks.get(docToChunk[doc]).text());
         boolean preload = this.chunks.size() <= PRELOAD_CHUNKS;
         this.sentences = Caffeine.newBuilder().maximumSize(preload ? Long.MAX_VALUE : SENTENCE_CACHE).build();
-        this.chunkVectors = preload ? new float[this.chunks.size()][] : null;
-        if (preload) {
-            for (int i = 0; i < this.chunks.size(); i++) {
-                chunkVectors[i] = readChunkVector(i);
-            }
-            sentenceAt.keySet().forEach(this::sentence);
-        }
+        this.chunkVectors = preload ? readChunkVectors() : null;
+        this.sentenceVectors = preload ? readSentenceVectors() : null;
         this.articleSentences = articleSentences(this.chunks);
-        Map<String, Set<String>> titles = new HashMap<>();
+        Map<String, Article> byFile = new HashMap<>();
         for (Article article : this.articles) {
-            String dated = article.date() == null ? "" : " " + article.date().getMonth().getDisplayName(
-                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + article.date().getYear();
-            titles.put(article.file(), Set.copyOf(analyzer.terms(article.title() + dated)));
+            byFile.put(article.file(), article);
         }
-        this.titleTerms = Map.copyOf(titles);
+        this.articlesByFile = Map.copyOf(byFile);
     }
 
     private void mapDocuments(DirectoryReader reader, Map<String, Integer> ordinals) {
@@ -169,7 +172,12 @@ public final class KnowledgeIndex implements AutoCloseable {
      * about, so that "the forum in November 2025" finds its sentences though they do not repeat the date.
      */
     public Set<String> titleTerms(Article article) {
-        return titleTerms.getOrDefault(article.file(), Set.of());
+        Article own = articlesByFile.get(article.file());
+        return own == null ? Set.of() : titleTerms.computeIfAbsent(own.file(), file -> {
+            String dated = own.date() == null ? "" : " " + own.date().getMonth().getDisplayName(
+                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + own.date().getYear();
+            return Set.copyOf(analyzer.terms(own.title() + dated));
+        });
     }
 
     public List<Article> articles() {
@@ -246,6 +254,33 @@ public final class KnowledgeIndex implements AutoCloseable {
         return chunkVectors != null ? chunkVectors[chunk] : readChunkVector(chunk);
     }
 
+    /** Every chunk's vector, in one pass over each segment's vectors. */
+    private float[][] readChunkVectors() {
+        float[][] vectors = new float[chunks.size()][];
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(ChunkStore.VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    int chunk = docToChunk[leaf.docBase + doc];
+                    if (chunk >= 0) {
+                        vectors[chunk] = values.vectorValue().clone();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+        for (int chunk = 0; chunk < vectors.length; chunk++) {
+            if (vectors[chunk] == null) {
+                throw new IllegalStateException("the index lacks the vector of chunk " + chunks.get(chunk).id());
+            }
+        }
+        return vectors;
+    }
+
     private float[] readChunkVector(int chunk) {
         int doc = chunkToDoc[chunk];
         List<LeafReaderContext> leaves = reader.leaves();
@@ -271,14 +306,73 @@ public final class KnowledgeIndex implements AutoCloseable {
         if (at == null) {
             throw new IllegalArgumentException("not a sentence of this index: " + text);
         }
+        float[] vector;
+        if (sentenceVectors != null) {
+            vector = sentenceVectors.get(text);
+        } else {
+            try {
+                BytesRef packed = packedSentences(searcher.storedFields(), chunkToDoc[at[0]], at[0]);
+                vector = sentenceVector(packed, at[0], at[1]);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the index", e);
+            }
+        }
+        return new SentenceFeatures(vector, new LinkedHashSet<>(analyzer.terms(text)));
+    }
+
+    /**
+     * Every sentence's vector, read from the chunks' documents in the order they are stored, each document once. A
+     * sentence found in two chunks (chunks overlap by a sentence) is taken from the first, as {@link #sentenceAt}
+     * says.
+     */
+    private Map<String, float[]> readSentenceVectors() {
+        Map<String, float[]> vectors = new HashMap<>();
         try {
-            BytesRef packed = searcher.storedFields().document(chunkToDoc[at[0]], Set.of(ChunkStore.SENTENCES))
-                    .getBinaryValue(ChunkStore.SENTENCES);
-            float[] vector = ChunkStore.unpack(packed, at[1], packed.length / Float.BYTES / chunks.get(at[0]).sentences().size());
-            return new SentenceFeatures(vector, new LinkedHashSet<>(analyzer.terms(text)));
+            for (LeafReaderContext leaf : reader.leaves()) {
+                StoredFields stored = sequentialStoredFields(leaf.reader());
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    int chunk = docToChunk[leaf.docBase + doc];
+                    if (chunk < 0) {
+                        continue;
+                    }
+                    List<String> texts = chunks.get(chunk).sentences();
+                    BytesRef packed = null;
+                    for (int j = 0; j < texts.size(); j++) {
+                        int[] at = sentenceAt.get(texts.get(j));
+                        if (at[0] == chunk && at[1] == j) {
+                            packed = packed != null ? packed : packedSentences(stored, doc, chunk);
+                            vectors.put(texts.get(j), sentenceVector(packed, chunk, j));
+                        }
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+        return vectors;
+    }
+
+    /**
+     * A segment's stored fields for reading its documents one after another: the codec's instance for merges, which
+     * decompresses each block of documents once for all of them, where the ordinary one decompresses the block again
+     * for every document in it (twice the time, for the sentence vectors of 10,000 chunks).
+     */
+    private static StoredFields sequentialStoredFields(LeafReader leaf) throws IOException {
+        return leaf instanceof CodecReader codec && codec.getFieldsReader() != null
+                ? codec.getFieldsReader().getMergeInstance() : leaf.storedFields();
+    }
+
+    /** A chunk's sentence vectors as stored in its document: one after another in a binary field. */
+    private BytesRef packedSentences(StoredFields stored, int doc, int chunk) throws IOException {
+        BytesRef packed = stored.document(doc, Set.of(ChunkStore.SENTENCES)).getBinaryValue(ChunkStore.SENTENCES);
+        if (packed == null) {
+            throw new IllegalStateException("the index lacks the sentence vectors of chunk " + chunks.get(chunk).id());
+        }
+        return packed;
+    }
+
+    private float[] sentenceVector(BytesRef packed, int chunk, int sentence) {
+        return ChunkStore.unpack(packed, sentence, packed.length / Float.BYTES / chunks.get(chunk).sentences().size());
     }
 
     /** Releases the index reader: call once no question uses this snapshot any more. */

@@ -2,7 +2,10 @@ package com.ccabot.index;
 
 import java.util.Set;
 
-/** What the answer stage needs to know of one sentence, computed once at indexing: its vector and its terms. */
+/**
+ * What the answer stage needs to know of one sentence: its vector, computed at indexing, and its terms, analysed when a
+ * question first needs them; kept by {@link KnowledgeIndex} once made.
+ */
 public record SentenceFeatures(float[] vector, Set<String> terms) {
 
     public SentenceFeatures {
