@@ -40,6 +40,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,10 +136,13 @@ public final class Application implements Assistant {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
         LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        // the model loads on another core while this thread chunks the articles and compares them with the index
+        CompletableFuture<MiniLmEmbeddingModel> loading = CompletableFuture.supplyAsync(() -> embeddingModel(config),
+                task -> daemon(task, "embedding-model-load").start());
         AnswerModels models = AnswerModels.shipped();
         AnswerBackend backend = backend(config, secrets, models);
-        MiniLmEmbeddingModel model = embeddingModel(config);
-        KnowledgeIndex index = index(config, model, knowledge);
+        KnowledgeIndex index = index(config, () -> loaded(loading), knowledge);
+        MiniLmEmbeddingModel model = loaded(loading);
         Conversations conversations = shared == null
                 ? Conversations.local(Conversations.MAX_TURNS, Conversations.FORGET_AFTER)
                 : shared.conversations(Conversations.MAX_TURNS, Conversations.FORGET_AFTER);
@@ -274,7 +280,27 @@ public final class Application implements Assistant {
         return MiniLmEmbeddingModel.load(config.index().cacheDir(), embedding);
     }
 
+    /** The model loaded in the background, once it is loaded; what stopped it loading is thrown as it was thrown. */
+    private static MiniLmEmbeddingModel loaded(CompletableFuture<MiniLmEmbeddingModel> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private static KnowledgeIndex index(Config config, MiniLmEmbeddingModel model, LoadedKnowledge knowledge) {
+        return index(config, () -> model, knowledge);
+    }
+
+    /** @param model gives the model once the indexer needs it, waiting for it while it loads */
+    private static KnowledgeIndex index(Config config, Supplier<MiniLmEmbeddingModel> model, LoadedKnowledge knowledge) {
         return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
                 config.index().cacheDir()).index(knowledge);
     }
@@ -394,10 +420,12 @@ public final class Application implements Assistant {
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "embedding-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return task -> daemon(task, "embedding-" + count.incrementAndGet());
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

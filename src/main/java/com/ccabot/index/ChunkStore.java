@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -122,8 +123,8 @@ final class ChunkStore {
      *
      * @param chunkSize part of each article's hash: a new chunking re-indexes
      */
-    Opened sync(Map<String, List<Chunk>> byArticle, int chunkSize, MiniLmEmbeddingModel model, TermAnalyzer analyzer,
-                IndexProgress progress) {
+    Opened sync(Map<String, List<Chunk>> byArticle, int chunkSize, Supplier<MiniLmEmbeddingModel> model,
+                TermAnalyzer analyzer, IndexProgress progress) {
         Map<String, String> wanted = new LinkedHashMap<>();
         byArticle.forEach((file, chunks) -> wanted.put(file, articleHash(chunks, chunkSize)));
         Map<String, String> present = presentHashes();
@@ -135,7 +136,7 @@ final class ChunkStore {
         Sync sync = new Sync(0, kept, 0, toDelete.size());
         // an empty folder still gets an (empty) index, so that there is something to open
         if (!toWrite.isEmpty() || !toDelete.isEmpty() || present.isEmpty() && wanted.isEmpty()) {
-            sync = write(byArticle, wanted, toWrite, toDelete, kept, model, analyzer, progress);
+            sync = write(byArticle, wanted, toWrite, toDelete, kept, model.get(), analyzer, progress);
         }
         try {
             return new Opened(DirectoryReader.open(directory), sync);

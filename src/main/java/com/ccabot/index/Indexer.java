@@ -14,17 +14,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns loaded articles into a {@link KnowledgeIndex}: chunks them, and brings the one Lucene index of the chunks
  * ({@link ChunkStore}) up to date, embedding each chunk of an added or changed article (with its article's title,
  * which tells the model what the chunk is about) and each of its sentences; unchanged articles embed nothing.
+ * The model is asked for only once it is needed, so it may still be loading while the articles are chunked and
+ * compared with the index.
  */
 public final class Indexer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Indexer.class);
 
-    private final MiniLmEmbeddingModel model;
+    private final Supplier<MiniLmEmbeddingModel> model;
     private final String modelId;
     private final Chunker chunker;
     private final Path cacheDir;
@@ -32,6 +35,15 @@ public final class Indexer {
 
     /** @param cacheDir where embeddings are kept between runs; null keeps them in memory only */
     public Indexer(MiniLmEmbeddingModel model, String modelId, Chunker chunker, Path cacheDir) {
+        this(() -> model, modelId, chunker, cacheDir);
+    }
+
+    /**
+     * @param model    gives the model, waiting for it if it is still loading: called once the articles are chunked
+     *                 and compared with the index
+     * @param cacheDir where embeddings are kept between runs; null keeps them in memory only
+     */
+    public Indexer(Supplier<MiniLmEmbeddingModel> model, String modelId, Chunker chunker, Path cacheDir) {
         this.model = model;
         this.modelId = modelId;
         this.chunker = chunker;
@@ -53,21 +65,22 @@ public final class Indexer {
         }
         ChunkStore.Opened opened;
         try {
-            opened = ChunkStore.open(cacheDir, knowledge.dir(), modelId, model.dimension())
+            opened = ChunkStore.open(cacheDir, knowledge.dir(), modelId, MiniLmEmbeddingModel.DIMENSION)
                     .sync(byArticle, chunker.maxChars(), model, analyzer, progress);
         } catch (java.io.UncheckedIOException e) {
             // held by another process, or a cache folder that cannot be written: answer all the same
             log.warn("{}; indexing in memory this time, so the next start embeds again",
                     e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException
                             ? "the index of " + knowledge.dir() + " is being written by another process" : e.getMessage());
-            opened = ChunkStore.inMemory(modelId, model.dimension())
+            opened = ChunkStore.inMemory(modelId, MiniLmEmbeddingModel.DIMENSION)
                     .sync(byArticle, chunker.maxChars(), model, analyzer, progress);
         }
         int sentences = (int) chunks.stream().flatMap(chunk -> chunk.sentences().stream()).distinct().count();
         ChunkStore.Sync sync = opened.sync();
         IndexStats stats = new IndexStats(knowledge.articles().size(), knowledge.skipped().size(), chunks.size(),
                 sentences, sync.embedded(), sync.keptChunks(), Duration.ofNanos(System.nanoTime() - start));
-        return new KnowledgeIndex(knowledge.articles(), chunks, opened.reader(), model, analyzer, version(chunks), stats);
+        return new KnowledgeIndex(knowledge.articles(), chunks, opened.reader(), model.get(), analyzer, version(chunks),
+                stats);
     }
 
     static String embeddedText(Chunk chunk) {
