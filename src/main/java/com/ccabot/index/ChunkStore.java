@@ -164,10 +164,16 @@ final class ChunkStore {
                     SortedDocValues articles = leaf.reader().getSortedDocValues(ARTICLE);
                     SortedDocValues articleHashes = leaf.reader().getSortedDocValues(HASH);
                     var live = leaf.reader().getLiveDocs();
+                    // an article's chunks are written together: its name and hash are looked up once, not a chunk
+                    int articleOrd = -1;
+                    int hashOrd = -1;
                     for (int doc = articles.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = articles.nextDoc()) {
-                        if ((live == null || live.get(doc)) && articleHashes.advanceExact(doc)) {
-                            hashes.put(articles.lookupOrd(articles.ordValue()).utf8ToString(),
-                                    articleHashes.lookupOrd(articleHashes.ordValue()).utf8ToString());
+                        if ((live == null || live.get(doc)) && articleHashes.advanceExact(doc)
+                                && (articles.ordValue() != articleOrd || articleHashes.ordValue() != hashOrd)) {
+                            articleOrd = articles.ordValue();
+                            hashOrd = articleHashes.ordValue();
+                            hashes.put(articles.lookupOrd(articleOrd).utf8ToString(),
+                                    articleHashes.lookupOrd(hashOrd).utf8ToString());
                         }
                     }
                 }

@@ -35,7 +35,8 @@ final class ArticleText {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return LINE_END.matcher(text).replaceAll("\n");
+        // most files have no \r at all: not running the pattern over them is a tenth of reading a large folder
+        return text.indexOf('\r') < 0 ? text : LINE_END.matcher(text).replaceAll("\n");
     }
 
     /** {@code text} on one line: every run of white space, line breaks included, as one space; trimmed. */

@@ -40,7 +40,7 @@ public final class SentenceSplitter {
     public List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
         for (String line : LINE_BREAK.split(text, -1)) {
-            String clean = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
+            String clean = collapseSpaces(line).strip();
             if (!clean.isEmpty()) {
                 List<String> ofLine = new ArrayList<>();
                 splitLine(clean, ofLine);
@@ -56,6 +56,27 @@ public final class SentenceSplitter {
             }
         }
         return List.copyOf(sentences);
+    }
+
+    /**
+     * Every run of horizontal space as one space, as {@link #HORIZONTAL_SPACE} replaced by a space gives, but the
+     * pattern runs only on a line that needs it: in the usual line, of words between single spaces, the pattern
+     * would replace every space by a space, which was two fifths of the time taken to chunk a large folder.
+     */
+    private static String collapseSpaces(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            // a lone ' ' stays as it is; any other space, or a space before another, is the pattern's work
+            if (c == ' ' ? i + 1 < line.length() && maybeSpace(line.charAt(i + 1)) : maybeSpace(c)) {
+                return HORIZONTAL_SPACE.matcher(line).replaceAll(" ");
+            }
+        }
+        return line;
+    }
+
+    /** Whether a character may be one of {@link #HORIZONTAL_SPACE}'s: true for all of them, and a few more. */
+    private static boolean maybeSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u180e';
     }
 
     /**

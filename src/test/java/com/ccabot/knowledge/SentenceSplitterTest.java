@@ -138,6 +138,23 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void collapsesEveryKindOfHorizontalSpaceAloneOrInARun() {
+        java.util.regex.Pattern horizontal = java.util.regex.Pattern.compile("[\\h\\x0B\\f]");
+        java.util.regex.Pattern lineBreak = java.util.regex.Pattern.compile("\\R"); // vertical tab, form feed: new lines
+        int kinds = 0;
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String one = String.valueOf(c);
+            if (horizontal.matcher(one).matches() && !lineBreak.matcher(one).matches()) {
+                kinds++;
+                assertThat(splitter.split("Leaders" + c + "met")).as("U+%04X alone", (int) c).containsExactly("Leaders met");
+                assertThat(splitter.split("Leaders " + c + "met" + c + c + "here")).as("U+%04X in runs", (int) c)
+                        .containsExactly("Leaders met here");
+            }
+        }
+        assertThat(kinds).as("space, tab and Unicode's other horizontal spaces").isEqualTo(19);
+    }
+
+    @Test
     void givesNothingForBlankText() {
         assertThat(splitter.split("")).isEmpty();
         assertThat(splitter.split(" \n\t\n")).isEmpty();
