@@ -22,6 +22,9 @@ enum AnswerType {
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
 
+    /** Between words: anything but letters, digits and the separators inside numbers. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N},.]+|(?<!\\d)[,.]|[,.](?!\\d)");
+
     private final Pattern asks;
     private final Pattern answers;
 
@@ -40,8 +43,32 @@ enum AnswerType {
         return OTHER;
     }
 
-    /** Whether a sentence holds a fact of this kind; every sentence does for OTHER. */
-    boolean foundIn(String sentence) {
-        return answers == null || answers.matcher(sentence).find();
+    /**
+     * Whether a sentence holds a fact of this kind that the question does not already say: for "Which presidents
+     * opened the Central Asia-China pipeline?" the sentence that names "Hu Jintao", not the one that repeats
+     * "Central Asia". Every sentence does for OTHER.
+     */
+    boolean newIn(String sentence, String question) {
+        if (answers == null) {
+            return true;
+        }
+        java.util.Set<String> asked = words(question);
+        java.util.regex.Matcher matcher = answers.matcher(sentence);
+        while (matcher.find()) {
+            if (!asked.containsAll(words(matcher.group()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> words(String text) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String word : WORD_BREAK.split(text.toLowerCase(java.util.Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words.add(word.replace(",", ""));
+            }
+        }
+        return words;
     }
 }
