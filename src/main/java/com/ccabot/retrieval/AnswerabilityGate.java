@@ -111,7 +111,8 @@ public final class AnswerabilityGate {
         Optional<List<Evidence>> judged = judged(question, evidence);
         if (judged.isEmpty()) {
             List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
-            return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words, 0);
+            return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words,
+                    0, true);
         }
         List<Evidence> holding = judged.get();
         double[] x = features(question, passages, holding, ranker, index);

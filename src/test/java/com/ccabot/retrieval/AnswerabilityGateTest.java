@@ -61,6 +61,8 @@ class AnswerabilityGateTest {
 
         assertThat(elsewhere.relevant()).isFalse();
         assertThat(elsewhere.verdict().reason()).startsWith("no one passage gives");
+        assertThat(com.ccabot.answer.Declines.notCovered(elsewhere))
+                .contains("no passage gives", "“Kazakhstan” and “capacity” together", "Two energy projects in the region");
         assertThat(together.verdict().reason()).doesNotStartWith("no one passage gives");
     }
 
