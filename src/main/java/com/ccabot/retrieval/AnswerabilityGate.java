@@ -59,30 +59,46 @@ public final class AnswerabilityGate {
     }
 
     /**
-     * A part of the question that some retrieved window must hold, or the question is not answered there: one of
-     * its numbers, years and ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024;
-     * requiring every number would decline a question whose numbers come from two sentences), every country it
-     * names (Kazakhstan's figures are not Uzbekistan's), and what it asks about ("the director of…").
+     * A part of the question that some retrieved window must hold: some or all of a set of its terms, or, for a
+     * {@code kind} of answer, a fact of that kind in the window's text; {@code asking} is the question's word for it.
      */
-    private record Requirement(List<QuestionTerm> terms, boolean any, String declines) {
+    private record Requirement(List<QuestionTerm> terms, boolean any, String declines, AnswerType kind, String asking) {
+
+        Requirement(List<QuestionTerm> terms, boolean any, String declines) {
+            this(terms, any, declines, AnswerType.OTHER, "");
+        }
 
         boolean heldBy(Evidence evidence) {
+            if (kind != AnswerType.OTHER) {
+                return kind.foundIn(evidence.before() + " " + evidence.text() + " " + evidence.after());
+            }
             return terms.isEmpty() || (any ? terms.stream().anyMatch(t -> evidence.window().contains(t.indexed()))
                     : terms.stream().allMatch(t -> evidence.window().contains(t.indexed())));
         }
 
         List<String> words() {
-            return terms.stream().map(QuestionTerm::word).distinct().toList();
+            return kind != AnswerType.OTHER ? List.of(asking)
+                    : terms.stream().map(QuestionTerm::word).distinct().toList();
         }
     }
 
+    /**
+     * What some retrieved window must hold, or the question is not answered there: one of its numbers, years and
+     * ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024; requiring every number
+     * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
+     * figures are not Uzbekistan's), what it asks about ("the director of…"), and, when it asks what something
+     * cost, a sum of money (a sentence that a railway was built does not say what it cost).
+     */
     private static List<Requirement> requirements(AnalysedQuestion question) {
         List<QuestionTerm> terms = question.terms();
-        return List.of(
+        List<Requirement> requirements = new ArrayList<>(List.of(
                 new Requirement(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
                 new Requirement(terms.stream().filter(QuestionTerm::country).toList(), false, "no passage is about "),
-                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the "));
+                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the ")));
+        AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word ->
+                requirements.add(new Requirement(List.of(), false, "no passage gives an amount for ", AnswerType.MONEY, word)));
+        return requirements;
     }
 
     public LogisticModel model() {

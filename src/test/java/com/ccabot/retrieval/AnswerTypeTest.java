@@ -32,6 +32,19 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aQuestionOfCostWantsASumOfMoney() {
+        assertThat(AnswerType.of("How much did the new bridge cost?")).isEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("What was the price of the ferry tickets?")).isEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("How much did traffic grow?")).isEqualTo(AnswerType.NUMBER);
+        assertThat(AnswerType.MONEY.askingWord("How much did the new bridge cost?")).contains("cost");
+
+        assertThat(AnswerType.MONEY.foundIn("The bridge cost 40 million euros.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("Tickets were sold for $12 each.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("The loan of 2.5 billion yuan was signed.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("The bridge, 40 metres long, opened in 2019 with 4 lanes.")).isFalse();
+    }
+
+    @Test
     void anyOtherQuestionTakesAnySentence() {
         assertThat(AnswerType.OTHER.newIn("Anything at all.", "Why?")).isTrue();
     }

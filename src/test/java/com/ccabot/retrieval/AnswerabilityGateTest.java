@@ -67,6 +67,14 @@ class AnswerabilityGateTest {
     }
 
     @Test
+    void aQuestionOfCostNeedsASumOfMoneyInTheWindow() {
+        Retrieval retrieval = retriever.retrieve("How much did the wind project near Almaty cost?");
+
+        assertThat(retrieval.relevant()).isFalse();
+        assertThat(retrieval.verdict().missing()).containsExactly("cost");
+    }
+
+    @Test
     void windowsNamingTheQuestionsCountryComeFirst() {
         Retrieval retrieval = retriever.retrieve("Who will build the project in Kazakhstan?");
 
