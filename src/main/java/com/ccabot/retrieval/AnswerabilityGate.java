@@ -94,11 +94,15 @@ public final class AnswerabilityGate {
         List<Requirement> requirements = new ArrayList<>(List.of(
                 new Requirement(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
-                new Requirement(terms.stream().filter(QuestionTerm::country).toList(), false, "no passage is about "),
+                countries(question),
                 new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the ")));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word ->
                 requirements.add(new Requirement(List.of(), false, "no passage gives an amount for ", AnswerType.MONEY, word)));
         return requirements;
+    }
+
+    private static Requirement countries(AnalysedQuestion question) {
+        return new Requirement(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
     }
 
     public LogisticModel model() {
@@ -170,8 +174,8 @@ public final class AnswerabilityGate {
      * closer-sounding sentence about Uzbekistan. (Numbers are not used so: "the two centres" is incidental more
      * often than it is what a sentence must hold.)
      */
-    public static List<Evidence> judgedFirst(AnalysedQuestion question, List<Evidence> evidence) {
-        Requirement countries = requirements(question).get(1);
+    public static List<Evidence> countriesFirst(AnalysedQuestion question, List<Evidence> evidence) {
+        Requirement countries = countries(question);
         List<Evidence> holding = evidence.stream().filter(countries::heldBy).toList();
         if (holding.isEmpty() || holding.size() == evidence.size()) {
             return evidence;
