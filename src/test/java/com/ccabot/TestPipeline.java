@@ -16,6 +16,7 @@ public final class TestPipeline {
 
     /** Articles of our own, from public reporting, that no constant of the bot was chosen on. */
     public static final Path EXTRA_KNOWLEDGE = Path.of("src/test/resources/knowledge-extra");
+    private static final Path EXTRA_KNOWLEDGE_2 = Path.of("src/test/resources/knowledge-extra2");
 
     private static Application app;
     private static Application extended;
@@ -35,7 +36,7 @@ public final class TestPipeline {
         if (extended == null) {
             try {
                 Path folder = java.nio.file.Files.createTempDirectory("cca-knowledge");
-                for (Path source : List.of(KNOWLEDGE, EXTRA_KNOWLEDGE)) {
+                for (Path source : List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2)) {
                     try (var files = java.nio.file.Files.list(source)) {
                         for (Path file : files.toList()) {
                             java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));

@@ -31,15 +31,17 @@ public final class Declines {
             return notCovered(articles);
         }
         String closest = retrieval.evidence().get(0).passage().chunk().article().title();
-        return "Sorry, my articles don't give that: I find nothing on " + quoted(missing) + " there. The closest is “"
+        String lacking = retrieval.verdict().apart() ? "no passage gives " + quoted(missing, "and") + " together"
+                : "I find nothing on " + quoted(missing, "or") + " there";
+        return "Sorry, my articles don't give that: " + lacking + ". The closest is “"
                 + closest + "”. I answer questions about " + SCOPE + " from " + articles(articles)
                 + "; type /sources to see them.";
     }
 
-    private static String quoted(List<String> words) {
+    private static String quoted(List<String> words, String conjunction) {
         List<String> quoted = words.stream().map(w -> "“" + w + "”").toList();
         return quoted.size() == 1 ? quoted.get(0)
-                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.get(quoted.size() - 1);
     }
 
     public static String empty() {

@@ -281,33 +281,38 @@ public final class ModelFitter {
     // ---- further sentences
 
     /**
-     * The share of the best sentence's score a further sentence needs, with the most validation facts passing; of a
-     * run of equally good shares, its middle, favouring neither the shortest answers nor the longest.
+     * The share of the best sentence's score a further sentence needs: the one with the most validation facts
+     * passing; of shares equally good there, the one with the most train facts passing (train breaks the ties
+     * validation leaves, it chooses nothing alone); of a run still equal, its middle.
      */
     private double chooseFurtherShare(AnswerModels models, List<EvalQuestion> train, List<EvalQuestion> validation) {
         HybridRetriever retriever = retriever(models);
         List<EvalQuestion> facts = validation.stream().filter(q -> q.kind().equals("fact")).toList();
+        List<EvalQuestion> trainFacts = train.stream().filter(q -> q.kind().equals("fact")).toList();
         Map<String, Retrieval> retrieved = new java.util.HashMap<>();
         facts.forEach(q -> retrieved.put(q.id(), retriever.retrieve(q.question())));
+        trainFacts.forEach(q -> retrieved.put(q.id(), retriever.retrieve(q.question())));
         List<Double> best = new ArrayList<>();
         long bestPassed = -1;
+        long bestOnTrain = -1;
         for (double share : FURTHER_SHARES) {
             ExtractiveBackend backend = new ExtractiveBackend(maxSentences, maxChars, share);
             Function<EvalQuestion, EvalResult> grade = q -> EvalResult.grade(q, backend.answer(q.question(), retrieved.get(q.id())));
             long passed = facts.stream().map(grade).filter(EvalResult::passed).count();
-            report.append("further sentences at %.1f of the best score: %d/%d validation facts pass%n"
-                    .formatted(share, passed, facts.size()));
-            if (passed > bestPassed) {
+            long onTrain = trainFacts.stream().map(grade).filter(EvalResult::passed).count();
+            report.append("further sentences at %.1f of the best score: %d/%d validation facts pass (train %d/%d)%n"
+                    .formatted(share, passed, facts.size(), onTrain, trainFacts.size()));
+            if (passed > bestPassed || passed == bestPassed && onTrain > bestOnTrain) {
                 best.clear();
                 bestPassed = passed;
+                bestOnTrain = onTrain;
             }
-            if (passed == bestPassed) {
+            if (passed == bestPassed && onTrain == bestOnTrain) {
                 best.add(share);
             }
         }
         double chosen = best.get(best.size() / 2);
-        report.append("further sentences: share %.1f chosen on validation (train's %d questions not used for it)%n"
-                .formatted(chosen, train.size()));
+        report.append("further sentences: share %.1f chosen on validation, ties broken by train%n".formatted(chosen));
         return chosen;
     }
 

@@ -81,7 +81,7 @@ final class ChunkStore {
 
     /** A store in memory only: what is used when the folder's index is being written by another process. */
     static ChunkStore inMemory(String modelId, int dimension) {
-        return new ChunkStore(new ByteBuffersDirectory(), FORMAT + "/" + modelId + "/" + dimension, "memory");
+        return new ChunkStore(new ByteBuffersDirectory(), format(modelId, dimension), "memory");
     }
 
     private ChunkStore(Directory directory, String format, String where) {
@@ -95,7 +95,7 @@ final class ChunkStore {
      * {@code cacheDir} is null or cannot be written.
      */
     static ChunkStore open(Path cacheDir, Path knowledgeDir, String modelId, int dimension) {
-        String format = FORMAT + "/" + modelId + "/" + dimension;
+        String format = format(modelId, dimension);
         if (cacheDir == null) {
             return inMemory(modelId, dimension);
         }
@@ -110,6 +110,11 @@ final class ChunkStore {
                     e.getMessage());
             return inMemory(modelId, dimension);
         }
+    }
+
+    /** The layout, the model and the word analysis an index is written with: any of them changed, it is rebuilt. */
+    private static String format(String modelId, int dimension) {
+        return FORMAT + "/" + modelId + "/" + dimension + "/terms-" + TermVariants.fingerprint();
     }
 
     /** One index per knowledge folder: two folders never overwrite each other's index. */
@@ -155,30 +160,34 @@ final class ChunkStore {
             if (!DirectoryReader.indexExists(directory)) {
                 return hashes;
             }
+            String stored;
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                String stored = reader.getIndexCommit().getUserData().get(FORMAT_KEY);
-                if (!format.equals(stored)) {
-                    throw new IOException("it was written as " + stored + ", not " + format);
-                }
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    SortedDocValues articles = leaf.reader().getSortedDocValues(ARTICLE);
-                    SortedDocValues articleHashes = leaf.reader().getSortedDocValues(HASH);
-                    var live = leaf.reader().getLiveDocs();
-                    // an article's chunks are written together: its name and hash are looked up once, not a chunk
-                    int articleOrd = -1;
-                    int hashOrd = -1;
-                    for (int doc = articles.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = articles.nextDoc()) {
-                        if ((live == null || live.get(doc)) && articleHashes.advanceExact(doc)
-                                && (articles.ordValue() != articleOrd || articleHashes.ordValue() != hashOrd)) {
-                            articleOrd = articles.ordValue();
-                            hashOrd = articleHashes.ordValue();
-                            hashes.put(articles.lookupOrd(articleOrd).utf8ToString(),
-                                    articleHashes.lookupOrd(hashOrd).utf8ToString());
+                stored = reader.getIndexCommit().getUserData().get(FORMAT_KEY);
+                if (format.equals(stored)) {
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        SortedDocValues articles = leaf.reader().getSortedDocValues(ARTICLE);
+                        SortedDocValues articleHashes = leaf.reader().getSortedDocValues(HASH);
+                        var live = leaf.reader().getLiveDocs();
+                        // an article's chunks are written together: its name and hash are looked up once, not a chunk
+                        int articleOrd = -1;
+                        int hashOrd = -1;
+                        for (int doc = articles.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = articles.nextDoc()) {
+                            if ((live == null || live.get(doc)) && articleHashes.advanceExact(doc)
+                                    && (articles.ordValue() != articleOrd || articleHashes.ordValue() != hashOrd)) {
+                                articleOrd = articles.ordValue();
+                                hashOrd = articleHashes.ordValue();
+                                hashes.put(articles.lookupOrd(articleOrd).utf8ToString(),
+                                        articleHashes.lookupOrd(hashOrd).utf8ToString());
+                            }
                         }
                     }
+                    return hashes;
                 }
             }
-            return hashes;
+            // another version's index, or another model's: expected after an upgrade, so not a warning
+            log.info("the index in {} was written as {}; this version writes {}: building it again", where, stored, format);
+            wipe();
+            return new HashMap<>();
         } catch (IOException | RuntimeException e) {
             log.warn("the index in {} cannot be used ({}); building it again", where, e.getMessage());
             wipe();

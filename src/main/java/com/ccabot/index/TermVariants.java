@@ -47,7 +47,8 @@ final class TermVariants {
             words.put(TENS[tens], Integer.toString(tens * 10));
             words.put(TENS_ORDINALS[tens], ordinal(tens * 10));
         }
-        for (TermTable table : List.of(COUNTRIES, TermTable.load("terms/regions.tsv"), TermTable.load("terms/spellings.tsv"))) {
+        for (TermTable table : List.of(COUNTRIES, TermTable.load("terms/regions.tsv"), TermTable.load("terms/spellings.tsv"),
+                TermTable.load("terms/units.tsv"))) {
             table.terms().forEach((word, term) -> {
                 String before = words.putIfAbsent(word, term);
                 if (before != null && !before.equals(term)) {
@@ -71,6 +72,22 @@ final class TermVariants {
             default -> "th";
         };
         return n + suffix;
+    }
+
+    /**
+     * A short digest of every replacement: part of the index's format, so that an index analysed with other tables
+     * is built again instead of being searched with words it was never given.
+     */
+    static String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        new java.util.TreeMap<>(WORDS).forEach((word, term) -> all.append(word).append('=').append(term).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Every word of the tables and every number word, each with the form it is replaced by. */

@@ -7,6 +7,13 @@ import java.util.regex.Pattern;
  * that among equally relevant sentences the one holding that kind of fact is preferred.
  */
 enum AnswerType {
+    /** An amount of money: "how much did it cost", "what was the price"; answered by a sum with its currency. */
+    MONEY(Pattern.compile("\\bhow much\\b.*\\b(cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|invest"
+                    + "|invested|money|budget|loan|lent|fund|funded|funding)\\b|\\bwhat (?:was|is|will be|were) the"
+                    + " (?:total )?(cost|price|budget|value|investment)\\b"),
+            Pattern.compile("[$€£¥]\\s?\\d|\\b\\d[\\d,.]*(?:\\s*(?:million|billion|trillion|mln|bln|bn))?\\s*(?:yuan|renminbi|"
+                    + "dollars?|usd|euros?|eur|tenge|soms?|somoni|sums?|rubles?|roubles?|pounds?)\\b|\\b(?:usd|eur|cny|rmb)\\s?\\d",
+                    Pattern.CASE_INSENSITIVE)),
     NUMBER(Pattern.compile("\\b(how (many|much|large|big|long|far)|what (number|percentage|share|amount|proportion)|by how)\\b"),
             // a count or an amount: not an ordinal ("12th") and not a year
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"
@@ -22,12 +29,40 @@ enum AnswerType {
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
 
+    /** Between words: anything but letters, digits and the separators inside numbers. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N},.]+|(?<!\\d)[,.]|[,.](?!\\d)");
+
     private final Pattern asks;
     private final Pattern answers;
 
     AnswerType(Pattern asks, Pattern answers) {
         this.asks = asks;
         this.answers = answers;
+    }
+
+    /**
+     * The word of the question that asks for this kind ("cost" in "how much will it cost"), for saying what the
+     * articles do not give; empty when the wording names none.
+     */
+    java.util.Optional<String> askingWord(String question) {
+        if (asks == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher matcher = asks.matcher(question.toLowerCase(java.util.Locale.ROOT));
+        if (!matcher.find()) {
+            return java.util.Optional.empty();
+        }
+        for (int group = matcher.groupCount(); group >= 1; group--) {
+            if (matcher.group(group) != null) {
+                return java.util.Optional.of(matcher.group(group));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether a text holds a fact of this kind at all; every text does for OTHER. */
+    boolean foundIn(String text) {
+        return answers == null || answers.matcher(text).find();
     }
 
     static AnswerType of(String question) {
@@ -40,8 +75,32 @@ enum AnswerType {
         return OTHER;
     }
 
-    /** Whether a sentence holds a fact of this kind; every sentence does for OTHER. */
-    boolean foundIn(String sentence) {
-        return answers == null || answers.matcher(sentence).find();
+    /**
+     * Whether a sentence holds a fact of this kind that the question does not already say: for "Which presidents
+     * opened the Central Asia-China pipeline?" the sentence that names "Hu Jintao", not the one that repeats
+     * "Central Asia". Every sentence does for OTHER.
+     */
+    boolean newIn(String sentence, String question) {
+        if (answers == null) {
+            return true;
+        }
+        java.util.Set<String> asked = words(question);
+        java.util.regex.Matcher matcher = answers.matcher(sentence);
+        while (matcher.find()) {
+            if (!asked.containsAll(words(matcher.group()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> words(String text) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String word : WORD_BREAK.split(text.toLowerCase(java.util.Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words.add(word.replace(",", ""));
+            }
+        }
+        return words;
     }
 }

@@ -59,30 +59,50 @@ public final class AnswerabilityGate {
     }
 
     /**
-     * A part of the question that some retrieved window must hold, or the question is not answered there: one of
-     * its numbers, years and ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024;
-     * requiring every number would decline a question whose numbers come from two sentences), every country it
-     * names (Kazakhstan's figures are not Uzbekistan's), and what it asks about ("the director of…").
+     * A part of the question that some retrieved window must hold: some or all of a set of its terms, or, for a
+     * {@code kind} of answer, a fact of that kind in the window's text; {@code asking} is the question's word for it.
      */
-    private record Requirement(List<QuestionTerm> terms, boolean any, String declines) {
+    private record Requirement(List<QuestionTerm> terms, boolean any, String declines, AnswerType kind, String asking) {
+
+        Requirement(List<QuestionTerm> terms, boolean any, String declines) {
+            this(terms, any, declines, AnswerType.OTHER, "");
+        }
 
         boolean heldBy(Evidence evidence) {
+            if (kind != AnswerType.OTHER) {
+                return kind.foundIn(evidence.before() + " " + evidence.text() + " " + evidence.after());
+            }
             return terms.isEmpty() || (any ? terms.stream().anyMatch(t -> evidence.window().contains(t.indexed()))
                     : terms.stream().allMatch(t -> evidence.window().contains(t.indexed())));
         }
 
         List<String> words() {
-            return terms.stream().map(QuestionTerm::word).distinct().toList();
+            return kind != AnswerType.OTHER ? List.of(asking)
+                    : terms.stream().map(QuestionTerm::word).distinct().toList();
         }
     }
 
+    /**
+     * What some retrieved window must hold, or the question is not answered there: one of its numbers, years and
+     * ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024; requiring every number
+     * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
+     * figures are not Uzbekistan's), what it asks about ("the director of…"), and, when it asks what something
+     * cost, a sum of money (a sentence that a railway was built does not say what it cost).
+     */
     private static List<Requirement> requirements(AnalysedQuestion question) {
         List<QuestionTerm> terms = question.terms();
-        return List.of(
+        List<Requirement> requirements = new ArrayList<>(List.of(
                 new Requirement(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
-                new Requirement(terms.stream().filter(QuestionTerm::country).toList(), false, "no passage is about "),
-                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the "));
+                countries(question),
+                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the ")));
+        AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word ->
+                requirements.add(new Requirement(List.of(), false, "no passage gives an amount for ", AnswerType.MONEY, word)));
+        return requirements;
+    }
+
+    private static Requirement countries(AnalysedQuestion question) {
+        return new Requirement(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
     }
 
     public LogisticModel model() {
@@ -111,7 +131,8 @@ public final class AnswerabilityGate {
         Optional<List<Evidence>> judged = judged(question, evidence);
         if (judged.isEmpty()) {
             List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
-            return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words, 0);
+            return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words,
+                    0, true);
         }
         List<Evidence> holding = judged.get();
         double[] x = features(question, passages, holding, ranker, index);
@@ -153,8 +174,8 @@ public final class AnswerabilityGate {
      * closer-sounding sentence about Uzbekistan. (Numbers are not used so: "the two centres" is incidental more
      * often than it is what a sentence must hold.)
      */
-    public static List<Evidence> judgedFirst(AnalysedQuestion question, List<Evidence> evidence) {
-        Requirement countries = requirements(question).get(1);
+    public static List<Evidence> countriesFirst(AnalysedQuestion question, List<Evidence> evidence) {
+        Requirement countries = countries(question);
         List<Evidence> holding = evidence.stream().filter(countries::heldBy).toList();
         if (holding.isEmpty() || holding.size() == evidence.size()) {
             return evidence;

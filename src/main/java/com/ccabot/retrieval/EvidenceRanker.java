@@ -76,7 +76,7 @@ public final class EvidenceRanker {
                 String before = number > 0 && number - 1 < article.size() ? article.get(number - 1) : "";
                 String after = number + 1 < article.size() ? article.get(number + 1) : "";
                 Set<String> window = window(text, before, after, passage, index);
-                double[] x = features(number, text, before, after, window, passage, terms, vector, questionTerms, type,
+                double[] x = features(question, number, text, before, after, window, passage, terms, vector, questionTerms, type,
                         definition, pictures, meta, index);
                 ranked.add(new Evidence(passage, number, text, before, after, window, x, model.probability(x)));
             }
@@ -98,7 +98,7 @@ public final class EvidenceRanker {
         return window;
     }
 
-    private static double[] features(int number, String text, String before, String after, Set<String> window,
+    private static double[] features(String question, int number, String text, String before, String after, Set<String> window,
                                      Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms,
                                      AnswerType type, Optional<DefinitionQuestion> definition, boolean pictures,
                                      boolean meta, KnowledgeIndex index) {
@@ -107,7 +107,7 @@ public final class EvidenceRanker {
         Optional<SentenceFeatures> next = after.isEmpty() ? Optional.empty() : Optional.of(index.sentence(after));
         long newWords = sentence.terms().stream().filter(t -> !questionTerms.contains(t)).count();
         boolean specificType = type != AnswerType.OTHER;
-        boolean found = type.foundIn(text);
+        boolean found = type.newIn(text, question);
         boolean caption = PhotoCredit.endsIn(text) || PHOTO_FIRST.matcher(text.strip()).find();
         boolean prose = PROSE.matcher(text).find();
         return new double[] {

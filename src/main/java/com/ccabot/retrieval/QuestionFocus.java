@@ -21,6 +21,18 @@ final class QuestionFocus {
             "will", "would", "can", "could", "should", "of", "for", "in", "at", "on", "to", "from", "by", "with", "between",
             "behind", "that", "which", "who", "and", "or", "there", "per", "among", "into", "under", "over", "during",
             "since", "after", "before", "about", "than", "the", "a", "an", "this", "these", "those", "its", "their");
+    /**
+     * Verbs whose past form does not end in -ed ("how many Chinese went…", "how many people came…"), and the
+     * present of the verbs counted questions use most ("how many tourists visit…"): they end the counted phrase as
+     * a regular past participle does.
+     */
+    private static final Set<String> VERBS_WITHOUT_ED = Set.of("went", "gone", "came", "come", "took", "taken", "got", "gotten",
+            "saw", "seen", "made", "gave", "given", "met", "sent", "held", "built", "bought", "brought", "won", "lost",
+            "left", "found", "grew", "grown", "rose", "risen", "fell", "fallen", "flew", "flown", "drove", "driven", "ran",
+            "began", "begun", "became", "become", "chose", "chosen", "wrote", "written", "spoke", "spoken", "sold",
+            "told", "paid", "spent", "kept", "led", "stood", "knew", "known", "put", "set", "cut", "hit", "let",
+            "shut", "read", "said", "thought", "taught", "caught", "sought", "fought", "felt", "meant", "heard", "lent",
+            "visit", "visits", "attend", "attends");
     /** Nouns that say which kind of answer is wanted, checked by the answer type instead. */
     private static final Set<String> KINDS = Set.of("date", "dates", "time", "times", "year", "years", "day", "days", "month",
             "number", "numbers", "name", "names", "amount", "kind", "type", "way", "ways", "thing", "things", "one", "ones",
@@ -41,13 +53,13 @@ final class QuestionFocus {
 
     /**
      * The noun a counted phrase ends in: "additional scholarships did…" → scholarships, "people attended…" → people;
-     * the phrase ends at an auxiliary or preposition, or at a past participle after its first word.
+     * the phrase ends at an auxiliary or preposition, or at a verb after its first word ("Chinese went…").
      */
     private static String head(String phrase) {
         String head = "";
         String[] words = phrase.strip().split(" ");
         for (int i = 0; i < words.length; i++) {
-            if (ENDS.contains(words[i]) || i > 0 && words[i].endsWith("ed")) {
+            if (ENDS.contains(words[i]) || i > 0 && (words[i].endsWith("ed") || VERBS_WITHOUT_ED.contains(words[i]))) {
                 break;
             }
             head = words[i];

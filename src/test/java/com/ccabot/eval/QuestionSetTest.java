@@ -71,6 +71,17 @@ class QuestionSetTest {
         assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
     }
 
+    @Test
+    void answersQuestionsOnASecondSetOfArticlesWrittenWithoutSeeingTheCode() {
+        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers())
+                .run(EvalQuestion.read(Path.of("src/test/resources/eval/extra2-questions.jsonl")));
+        String figures = report.format(TestPipeline.withExtraArticles().answers().cacheFigures());
+
+        assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(0.60);
+        assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(0.55);
+        assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
+    }
+
     private static double share(List<EvalResult> results, String kind) {
         List<EvalResult> ofKind = results.stream().filter(r -> r.question().kind().equals(kind)).toList();
         return (double) ofKind.stream().filter(EvalResult::passed).count() / ofKind.size();

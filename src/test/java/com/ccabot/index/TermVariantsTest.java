@@ -36,6 +36,13 @@ class TermVariantsTest {
     }
 
     @Test
+    void unitAbbreviationsAndTheirWordsGiveTheSameTerms() {
+        assertThat(analyzer.terms("a canal 40 km long")).isEqualTo(analyzer.terms("a canal 40 kilometres long"));
+        assertThat(analyzer.terms("a 300 MW plant")).isEqualTo(analyzer.terms("a 300 megawatt plant"));
+        assertThat(analyzer.terms("5 bn tenge")).isEqualTo(analyzer.terms("5 billion tenge"));
+    }
+
+    @Test
     void digitsAndNumberWordsWithEitherSpellingGiveTheSameTerms() {
         assertThat(analyzer.terms("the city opened 2 centres last spring"))
                 .isEqualTo(analyzer.terms("the city opened two centers last spring"));

@@ -61,7 +61,17 @@ class AnswerabilityGateTest {
 
         assertThat(elsewhere.relevant()).isFalse();
         assertThat(elsewhere.verdict().reason()).startsWith("no one passage gives");
+        assertThat(com.ccabot.answer.Declines.notCovered(elsewhere))
+                .contains("no passage gives", "“Kazakhstan” and “capacity” together", "Two energy projects in the region");
         assertThat(together.verdict().reason()).doesNotStartWith("no one passage gives");
+    }
+
+    @Test
+    void aQuestionOfCostNeedsASumOfMoneyInTheWindow() {
+        Retrieval retrieval = retriever.retrieve("How much did the wind project near Almaty cost?");
+
+        assertThat(retrieval.relevant()).isFalse();
+        assertThat(retrieval.verdict().missing()).containsExactly("cost");
     }
 
     @Test

@@ -23,6 +23,8 @@ class QuestionFocusTest {
         assertThat(focus.of("How many additional flights did the airline add?")).containsExactly("flight");
         assertThat(focus.of("how many tourists visited Samarkand last year")).containsExactly("tourist");
         assertThat(focus.of("How much money was spent on the bridge?")).containsExactly("monei");
+        assertThat(focus.of("how many germans went to mongolia after the visa waiver")).containsExactly("germani"); // the country, as demonyms are indexed
+        assertThat(focus.of("how many tourists visit Samarkand each year")).containsExactly("tourist");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AnswerTypeTest {
+
+    @Test
+    void readsTheKindOfAnswerFromTheWording() {
+        assertThat(AnswerType.of("How many wells were drilled?")).isEqualTo(AnswerType.NUMBER);
+        assertThat(AnswerType.of("When did the bridge open?")).isEqualTo(AnswerType.DATE);
+        assertThat(AnswerType.of("Where is the depot?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Who signed the lease?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("Why was the lease signed?")).isEqualTo(AnswerType.OTHER);
+    }
+
+    @Test
+    void aNameTheQuestionAlreadySaysIsNotAnAnswer() {
+        String question = "Which mayors opened the Green Valley bridge?";
+
+        assertThat(AnswerType.PERSON.newIn("The Green Valley bridge was opened on Monday by two mayors.", question)).isFalse();
+        assertThat(AnswerType.PERSON.newIn("Mayor Anna Berg and Mayor Tomas Lind cut the ribbon.", question)).isTrue();
+    }
+
+    @Test
+    void aNumberOrDateTheQuestionAlreadySaysIsNotAnAnswer() {
+        assertThat(AnswerType.NUMBER.newIn("The 2019 plan named 40 wells.", "How many wells did the 2019 plan name?")).isTrue();
+        assertThat(AnswerType.NUMBER.newIn("The plan of 1,200 wells was approved.", "How many of the 1,200 wells were drilled?")).isFalse();
+        assertThat(AnswerType.DATE.newIn("The 2019 plan was approved in 2019.", "When in 2019 was the plan approved?")).isFalse();
+        assertThat(AnswerType.DATE.newIn("It was approved in March 2019.", "When in 2019 was the plan approved?")).isTrue();
+    }
+
+    @Test
+    void aQuestionOfCostWantsASumOfMoney() {
+        assertThat(AnswerType.of("How much did the new bridge cost?")).isEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("What was the price of the ferry tickets?")).isEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("How much did traffic grow?")).isEqualTo(AnswerType.NUMBER);
+        assertThat(AnswerType.MONEY.askingWord("How much did the new bridge cost?")).contains("cost");
+
+        assertThat(AnswerType.MONEY.foundIn("The bridge cost 40 million euros.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("Tickets were sold for $12 each.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("The loan of 2.5 billion yuan was signed.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("The bridge, 40 metres long, opened in 2019 with 4 lanes.")).isFalse();
+    }
+
+    @Test
+    void anyOtherQuestionTakesAnySentence() {
+        assertThat(AnswerType.OTHER.newIn("Anything at all.", "Why?")).isTrue();
+    }
+}
