@@ -17,9 +17,12 @@ public final class QuestionParts {
     private static final Pattern BOUNDARY = Pattern.compile(
             "\\?+\\s*|\\s*(?:[,;]\\s*)?\\band\\s+(?=(?:when|where|who|whom|which|what|why|how)\\b)|\\s*;\\s*|\\s+\\+\\s+",
             Pattern.CASE_INSENSITIVE);
-    /** A word that stands for something named before it. */
+    /**
+     * A word that stands for something named before it. Not "there" ("how many are there") nor "that" ("the
+     * treaty that…"), which far more often point nowhere.
+     */
     private static final Pattern POINTS_BACK = Pattern.compile(
-            "\\b(he|she|it|they|them|him|his|her|its|their|there|this|that|these|those|the same)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(he|she|it|they|them|him|his|her|its|their|this|these|those|the same)\\b", Pattern.CASE_INSENSITIVE);
     /** A name: a capitalised word that does not begin the question, or a number. */
     private static final Pattern NAME = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}\\-']+|\\b\\d[\\d,.]*\\b");
     /** A part shorter than this is a fragment ("and you?"), not a question of its own. */

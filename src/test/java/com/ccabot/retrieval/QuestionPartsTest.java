@@ -19,6 +19,12 @@ class QuestionPartsTest {
     }
 
     @Test
+    void anExistentialThereDoesNotPointBack() {
+        assertThat(QuestionParts.of("How many wells does Norway have, and how many rigs are there?"))
+                .containsExactly("How many wells does Norway have", "how many rigs are there");
+    }
+
+    @Test
     void aPlusBetweenRequestsSeparatesThem() {
         assertThat(QuestionParts.of("norway figures pls: wells drilled + barrels a day")).containsExactly(
                 "norway figures pls: wells drilled", "barrels a day");
