@@ -62,23 +62,21 @@ class QuestionSetTest {
 
     @Test
     void answersQuestionsOnArticlesNoConstantWasChosenOn() {
-        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers())
-                .run(EvalQuestion.read(Path.of("src/test/resources/eval/extra-articles-questions.jsonl")));
-        String figures = report.format(TestPipeline.withExtraArticles().answers().cacheFigures());
-
-        assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(0.60);
-        assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(0.50);
-        assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
+        assertPassRates("src/test/resources/eval/extra-articles-questions.jsonl", 0.60, 0.50);
     }
 
     @Test
     void answersQuestionsOnASecondSetOfArticlesWrittenWithoutSeeingTheCode() {
-        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers())
-                .run(EvalQuestion.read(Path.of("src/test/resources/eval/extra2-questions.jsonl")));
+        assertPassRates("src/test/resources/eval/extra2-questions.jsonl", 0.60, 0.55);
+    }
+
+    /** A question set on the shipped and added articles together, checked by pass rate per kind. */
+    private static void assertPassRates(String questions, double facts, double refusals) {
+        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers()).run(EvalQuestion.read(Path.of(questions)));
         String figures = report.format(TestPipeline.withExtraArticles().answers().cacheFigures());
 
-        assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(0.60);
-        assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(0.55);
+        assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(facts);
+        assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(refusals);
         assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
     }
 
