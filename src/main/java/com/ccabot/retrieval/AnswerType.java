@@ -1,5 +1,10 @@
 package com.ccabot.retrieval;
 
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,20 +49,20 @@ enum AnswerType {
      * The word of the question that asks for this kind ("cost" in "how much will it cost"), for saying what the
      * articles do not give; empty when the wording names none.
      */
-    java.util.Optional<String> askingWord(String question) {
+    Optional<String> askingWord(String question) {
         if (asks == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.regex.Matcher matcher = asks.matcher(question.toLowerCase(java.util.Locale.ROOT));
+        Matcher matcher = asks.matcher(question.toLowerCase(Locale.ROOT));
         if (!matcher.find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (int group = matcher.groupCount(); group >= 1; group--) {
             if (matcher.group(group) != null) {
-                return java.util.Optional.of(matcher.group(group));
+                return Optional.of(matcher.group(group));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether a text holds a fact of this kind at all; every text does for OTHER. */
@@ -66,7 +71,7 @@ enum AnswerType {
     }
 
     static AnswerType of(String question) {
-        String lower = question.toLowerCase(java.util.Locale.ROOT);
+        String lower = question.toLowerCase(Locale.ROOT);
         for (AnswerType type : values()) {
             if (type.asks != null && type.asks.matcher(lower).find()) {
                 return type;
@@ -84,8 +89,8 @@ enum AnswerType {
         if (answers == null) {
             return true;
         }
-        java.util.Set<String> asked = words(question);
-        java.util.regex.Matcher matcher = answers.matcher(sentence);
+        Set<String> asked = words(question);
+        Matcher matcher = answers.matcher(sentence);
         while (matcher.find()) {
             if (!asked.containsAll(words(matcher.group()))) {
                 return true;
@@ -94,9 +99,9 @@ enum AnswerType {
         return false;
     }
 
-    private static java.util.Set<String> words(String text) {
-        java.util.Set<String> words = new java.util.HashSet<>();
-        for (String word : WORD_BREAK.split(text.toLowerCase(java.util.Locale.ROOT))) {
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
                 words.add(word.replace(",", ""));
             }
