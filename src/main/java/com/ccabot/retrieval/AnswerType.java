@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import Matcher;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
