@@ -1,10 +1,15 @@
 package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether the passages retrieved for a question answer it, so the bot declines instead of answering from
@@ -31,6 +36,19 @@ public final class AnswerabilityGate {
     /** Content words past this many make a question no longer. */
     private static final int LONG_QUESTION = 8;
     private static final double LOGIT_LIMIT = 10;
+    /** A question that asks for a count of something. */
+    private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
+    /** A count as a text writes it: digits that are not a year, or a number word. */
+    private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+            + "|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|both)");
+    /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
+    /**
+     * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
+     * the count need not name them.
+     */
+    private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
 
     private final LogisticModel model;
     private final double minSimilarity;
@@ -59,26 +77,21 @@ public final class AnswerabilityGate {
     }
 
     /**
-     * A part of the question that some retrieved window must hold: some or all of a set of its terms, or, for a
-     * {@code kind} of answer, a fact of that kind in the window's text; {@code asking} is the question's word for it.
+     * A part of the question that some retrieved window must hold; {@code words} are the question's words for it,
+     * for saying what the articles do not give.
      */
-    private record Requirement(List<QuestionTerm> terms, boolean any, String declines, AnswerType kind, String asking) {
+    private record Requirement(List<String> words, String declines, Predicate<Evidence> holds) {
 
-        Requirement(List<QuestionTerm> terms, boolean any, String declines) {
-            this(terms, any, declines, AnswerType.OTHER, "");
+        /** Some ({@code any}) or all of a set of the question's terms in the window; none asked holds always. */
+        static Requirement terms(List<QuestionTerm> terms, boolean any, String declines) {
+            return new Requirement(terms.stream().map(QuestionTerm::word).distinct().toList(), declines, evidence -> {
+                Predicate<QuestionTerm> in = t -> evidence.window().contains(t.indexed());
+                return terms.isEmpty() || (any ? terms.stream().anyMatch(in) : terms.stream().allMatch(in));
+            });
         }
 
         boolean heldBy(Evidence evidence) {
-            if (kind != AnswerType.OTHER) {
-                return kind.foundIn(evidence.before() + " " + evidence.text() + " " + evidence.after());
-            }
-            return terms.isEmpty() || (any ? terms.stream().anyMatch(t -> evidence.window().contains(t.indexed()))
-                    : terms.stream().allMatch(t -> evidence.window().contains(t.indexed())));
-        }
-
-        List<String> words() {
-            return kind != AnswerType.OTHER ? List.of(asking)
-                    : terms.stream().map(QuestionTerm::word).distinct().toList();
+            return holds.test(evidence);
         }
     }
 
@@ -86,23 +99,48 @@ public final class AnswerabilityGate {
      * What some retrieved window must hold, or the question is not answered there: one of its numbers, years and
      * ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024; requiring every number
      * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
-     * figures are not Uzbekistan's), what it asks about ("the director of…"), and, when it asks what something
-     * cost, a sum of money (a sentence that a railway was built does not say what it cost).
+     * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
+     * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
+     * many of a thing there are, a count of that thing (a sentence that names "Luban Workshops" without a number
+     * does not say how many there are).
      */
-    private static List<Requirement> requirements(AnalysedQuestion question) {
+    private static List<Requirement> requirements(AnalysedQuestion question, TermAnalyzer analyzer) {
         List<QuestionTerm> terms = question.terms();
+        List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
         List<Requirement> requirements = new ArrayList<>(List.of(
-                new Requirement(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
+                Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
                 countries(question),
-                new Requirement(terms.stream().filter(QuestionTerm::focus).toList(), false, "no passage gives the ")));
-        AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word ->
-                requirements.add(new Requirement(List.of(), false, "no passage gives an amount for ", AnswerType.MONEY, word)));
+                Requirement.terms(focus, false, "no passage gives the ")));
+        AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
+                "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.before() + " " + e.text() + " " + e.after()))));
+        List<QuestionTerm> things = focus.stream().filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+        if (!things.isEmpty() && COUNTED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find()) {
+            Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+            requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
+                    e -> counts(analyzer, e.before() + " " + e.text() + " " + e.after(), counted)));
+        }
         return requirements;
     }
 
+    /**
+     * Whether a text gives a number in the same clause as a counted thing: "six committees", "the pairs of sister
+     * cities have exceeded 100", but not "the launch of Luban Workshops in Central Asia, with 2 million visits" (a
+     * year is no count).
+     */
+    static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
+        for (String clause : CLAUSE_BREAK.split(text)) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(clause);
+            if (tokens.stream().anyMatch(t -> counted.contains(t.term()))
+                    && tokens.stream().anyMatch(t -> COUNT.matcher(t.word()).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Requirement countries(AnalysedQuestion question) {
-        return new Requirement(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
+        return Requirement.terms(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
     }
 
     public LogisticModel model() {
@@ -121,14 +159,14 @@ public final class AnswerabilityGate {
             List<String> words = question.terms().stream().map(QuestionTerm::word).distinct().toList();
             return new RelevanceVerdict(false, best, coverage, "no article mentions " + String.join(", ", words), words, 0);
         }
-        List<Requirement> requirements = requirements(question);
+        List<Requirement> requirements = requirements(question, index.analyzer());
         for (Requirement requirement : requirements) {
             if (evidence.stream().noneMatch(requirement::heldBy)) {
                 List<String> words = requirement.words();
                 return new RelevanceVerdict(false, best, coverage, requirement.declines() + String.join(", ", words), words, 0);
             }
         }
-        Optional<List<Evidence>> judged = judged(question, evidence);
+        Optional<List<Evidence>> judged = judged(requirements, evidence);
         if (judged.isEmpty()) {
             List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
             return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words,
@@ -162,8 +200,7 @@ public final class AnswerabilityGate {
      * (a window with the question's country and another with what it asks about do not make an answer); empty when
      * no window does, and the question is declined before the model.
      */
-    private static Optional<List<Evidence>> judged(AnalysedQuestion question, List<Evidence> evidence) {
-        List<Requirement> requirements = requirements(question);
+    private static Optional<List<Evidence>> judged(List<Requirement> requirements, List<Evidence> evidence) {
         List<Evidence> holding = evidence.stream().filter(e -> requirements.stream().allMatch(r -> r.heldBy(e))).toList();
         return holding.isEmpty() ? Optional.empty() : Optional.of(holding);
     }
