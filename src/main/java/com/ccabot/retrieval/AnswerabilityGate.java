@@ -3,6 +3,7 @@ package com.ccabot.retrieval;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.TermAnalyzer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +43,10 @@ public final class AnswerabilityGate {
     private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
             + "|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|both)");
+    /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
+    private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
+    /** How many analysed words from what the question asks about the name of its owner may stand. */
+    private static final int OWNER_REACH = 3;
     /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
     /**
@@ -111,7 +116,8 @@ public final class AnswerabilityGate {
                 Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
                 countries(question),
-                Requirement.terms(focus, false, "no passage gives the ")));
+                Requirement.terms(focus, false, "no passage gives the "),
+                asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
                 "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.before() + " " + e.text() + " " + e.after()))));
         List<QuestionTerm> things = focus.stream().filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
@@ -137,6 +143,69 @@ public final class AnswerabilityGate {
             }
         }
         return false;
+    }
+
+    /**
+     * What the question asks about, named in the window as the question names it: without a rank the question does
+     * not give ("the secretary-general" is not answered by "the deputy secretary-general", nor "the chairman" by "a
+     * vice-chairman"), and, when the question says whose it is with a name ("the secretary-general of the SCO", "the
+     * capital of Brazil"), with that name close by ("SCO Secretary-General", "the secretary-general of the SCO"), not
+     * another's ("the secretary-general of the Secretariat").
+     */
+    private static Requirement asNamed(AnalysedQuestion question, List<QuestionTerm> focus, TermAnalyzer analyzer) {
+        if (focus.isEmpty()) {
+            return Requirement.terms(List.of(), false, "");
+        }
+        List<TermAnalyzer.Token> asked = analyzer.tokens(question.corrected());
+        Set<String> ranks = new HashSet<>(RANKS);
+        asked.forEach(t -> ranks.remove(t.word().toLowerCase(Locale.ROOT)));
+        List<String> thing = focus.stream().map(QuestionTerm::term).toList();
+        Optional<String> owner = owner(question, asked, thing);
+        List<String> indexed = focus.stream().map(QuestionTerm::indexed).toList();
+        List<String> words = new ArrayList<>(List.of(focus.get(0).word()));
+        owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
+                .ifPresent(words::add);
+        return new Requirement(words, "no passage names the ", e -> {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(e.before() + " " + e.text() + " " + e.after());
+            boolean named = false;
+            for (int i = 0; i + indexed.size() <= tokens.size(); i++) {
+                if (!tokens.subList(i, i + indexed.size()).stream().map(TermAnalyzer.Token::term).toList().equals(indexed)) {
+                    continue;
+                }
+                named = true;
+                boolean ranked = i > 0 && ranks.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT));
+                int from = Math.max(0, i - OWNER_REACH);
+                int to = Math.min(tokens.size(), i + indexed.size() + OWNER_REACH);
+                if (!ranked && owner.map(o -> tokens.subList(from, to).stream().anyMatch(t -> t.term().equals(o))).orElse(true)) {
+                    return true;
+                }
+            }
+            return !named; // named apart or in the title alone: the focus requirement judges that
+        });
+    }
+
+    /**
+     * The name that says whose the asked-for thing is: the question's next term after it when the question joins
+     * them with "of" and that term is a name and not a number ("SCO" in "the secretary-general of the SCO"); empty
+     * otherwise.
+     */
+    private static Optional<String> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
+        String lower = question.corrected().toLowerCase(Locale.ROOT);
+        for (int i = 0; i + thing.size() < asked.size(); i++) {
+            if (asked.subList(i, i + thing.size()).stream().map(TermAnalyzer.Token::term).toList().equals(thing)) {
+                TermAnalyzer.Token last = asked.get(i + thing.size() - 1);
+                TermAnalyzer.Token next = asked.get(i + thing.size());
+                Pattern of = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(last.word().toLowerCase(Locale.ROOT))
+                        + "\\s+of\\s+(?:the\\s+)?" + Pattern.quote(next.word().toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
+                if (!of.matcher(lower).find()) {
+                    return Optional.empty();
+                }
+                return question.terms().stream().filter(t -> t.term().equals(next.term()))
+                        .filter(t -> t.salient() && t.indexed().chars().noneMatch(Character::isDigit))
+                        .map(QuestionTerm::indexed).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     private static Requirement countries(AnalysedQuestion question) {

@@ -40,6 +40,23 @@ class AnswerabilityGateTest {
             The wind project will be built by a company from Hebei province.
             """;
 
+    /** Posts named with a rank and with whose they are, in windows far apart. */
+    private static final String COUNCILS = """
+            ---
+            title: Water and steppe councils meet in the spring
+            date: 2024-04-02
+            source: Test Wire
+            ---
+
+            Aziz Karimov, deputy chairman of the Aral Water Council, opened the spring session in Nukus.
+
+            The session discussed irrigation canals, drip watering and the planting of saxaul shrubs.
+
+            Engineers presented maps of the shrinking shoreline and of new wells.
+
+            Dilnoza Rakhimova, chairman of the Steppe Grazing Forum, welcomed herders from three provinces.
+            """;
+
     @TempDir
     static Path work;
     private static KnowledgeIndex index;
@@ -49,6 +66,7 @@ class AnswerabilityGateTest {
     static void index() throws Exception {
         Path knowledge = Files.createDirectories(work.resolve("knowledge"));
         Files.writeString(knowledge.resolve("2024-03-10-energy-projects.md"), ARTICLE);
+        Files.writeString(knowledge.resolve("2024-04-02-water-councils.md"), COUNCILS);
         MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
         index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
         retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
@@ -110,5 +128,18 @@ class AnswerabilityGateTest {
 
         assertThat(retrieval.relevant()).isFalse();
         assertThat(retrieval.verdict().reason()).isEqualTo("no passage counts the students");
+    }
+
+    @Test
+    void anAskedForPostMustBeNamedWithoutAnotherRankAndWithWhoseItIs() {
+        Retrieval ranked = retriever.retrieve("Who is the chairman of the Aral Water Council?");
+        Retrieval asRanked = retriever.retrieve("Who is the deputy chairman of the Aral Water Council?");
+        Retrieval named = retriever.retrieve("Who is the chairman of the Steppe Grazing Forum?");
+
+        assertThat(ranked.relevant()).as("only a deputy chairman of the council, and a chairman of another body").isFalse();
+        assertThat(ranked.verdict().missing()).contains("chairman", "Aral");
+        assertThat(asRanked.verdict().reason()).doesNotStartWith("no passage names");
+        assertThat(named.verdict().reason()).doesNotStartWith("no passage names");
+        assertThat(named.relevant()).isTrue();
     }
 }
