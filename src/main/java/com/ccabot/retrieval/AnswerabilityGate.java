@@ -43,6 +43,12 @@ public final class AnswerabilityGate {
     private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
             + "|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|both)");
+    /** What introduces the members of a group within its sentence. */
+    private static final Pattern LIST_FOLLOWS = Pattern.compile("^[^.;]{0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
+            + "|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)", Pattern.CASE_INSENSITIVE);
+    /** A sentence that goes on to name the members of the group the one before names. */
+    private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
     private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
     /** How many analysed words from what the question asks about the name of its owner may stand. */
@@ -126,7 +132,31 @@ public final class AnswerabilityGate {
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
                     e -> counts(analyzer, e.before() + " " + e.text() + " " + e.after(), counted)));
         }
+        QuestionFocus.listed(question.corrected()).ifPresent(group -> requirements.add(new Requirement(List.of(group),
+                "no passage lists the ", e -> lists(analyzer, e, Set.copyOf(analyzer.terms(group))))));
         return requirements;
+    }
+
+    /**
+     * Whether a window lists the members of a group: a sentence that names the group and goes on with "namely",
+     * "including", "such as" or a colon, or is followed by one that begins "These include…" or "They are…".
+     */
+    static boolean lists(TermAnalyzer analyzer, Evidence evidence, Set<String> group) {
+        String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
+        for (int s = 0; s < sentences.length; s++) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentences[s]);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!group.contains(tokens.get(i).term())) {
+                    continue;
+                }
+                int at = sentences[s].toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
+                if (at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
+                        || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

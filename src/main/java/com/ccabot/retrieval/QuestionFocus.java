@@ -43,6 +43,10 @@ final class QuestionFocus {
             + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
             + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for)\\b| ?[?.!]| ?$)");
 
+    /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
+    private static final Pattern LISTS = Pattern.compile(
+            "\\b(?:names of |list (?:all )?(?:the )?(?:names of )?)(?:all )?(?:the )?((?:[\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*(?:'s)? ?){1,6})");
+
     private final TermAnalyzer analyzer;
     private final Set<String> questionWords;
 
@@ -65,6 +69,19 @@ final class QuestionFocus {
             head = words[i];
         }
         return head;
+    }
+
+    /**
+     * The word for the group whose members a question asks to have named ("initiatives" in "what are the names of
+     * China's four major global initiatives"); empty when it asks for no list by name.
+     */
+    static java.util.Optional<String> listed(String question) {
+        Matcher matcher = LISTS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+        if (!matcher.find()) {
+            return java.util.Optional.empty();
+        }
+        String head = head(matcher.group(1).replaceAll("\\b(\\p{L}+)'s\\b", "$1"));
+        return head.isEmpty() || KINDS.contains(head) ? java.util.Optional.empty() : java.util.Optional.of(head);
     }
 
     /** The analysed terms of what the question asks about; empty when its wording does not say. */

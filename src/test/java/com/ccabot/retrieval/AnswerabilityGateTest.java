@@ -54,7 +54,11 @@ class AnswerabilityGateTest {
 
             Engineers presented maps of the shrinking shoreline and of new wells.
 
+            The water council adopted three resolutions on seasonal quotas.
+
             Dilnoza Rakhimova, chairman of the Steppe Grazing Forum, welcomed herders from three provinces.
+
+            The forum's working groups include pasture mapping, veterinary care and wool trade.
             """;
 
     @TempDir
@@ -141,5 +145,18 @@ class AnswerabilityGateTest {
         assertThat(asRanked.verdict().reason()).doesNotStartWith("no passage names");
         assertThat(named.verdict().reason()).doesNotStartWith("no passage names");
         assertThat(named.relevant()).isTrue();
+    }
+
+    @Test
+    void aQuestionForTheNamesOfAGroupNeedsAWindowThatListsThem() {
+        Retrieval unlisted = retriever.retrieve("List the names of the resolutions the water council adopted.");
+        Retrieval listed = retriever.retrieve("What are the names of the forum's working groups?");
+
+        assertThat(unlisted.relevant()).as("the resolutions are counted, never named").isFalse();
+        assertThat(unlisted.verdict().reason()).isEqualTo("no passage lists the resolutions");
+        assertThat(listed.verdict().reason()).doesNotStartWith("no passage lists");
+        assertThat(QuestionFocus.listed("what are the names of china's four major initiatives?")).contains("initiatives");
+        assertThat(QuestionFocus.listed("List the 13 projects launched at the forum")).contains("projects");
+        assertThat(QuestionFocus.listed("What did the forum launch?")).isEmpty();
     }
 }
