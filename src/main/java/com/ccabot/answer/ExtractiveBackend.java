@@ -73,7 +73,7 @@ public final class ExtractiveBackend implements AnswerBackend {
         return compose(question, chosen);
     }
 
-    /** A sentence chosen for the answer, with the one before it when it leans on that one. */
+    /** A sentence chosen for the answer, with the one before it when it needs that one ({@link Evidence#needsBefore()}). */
     private record Candidate(Evidence evidence, boolean withBefore) {
 
         String text() {
@@ -117,14 +117,14 @@ public final class ExtractiveBackend implements AnswerBackend {
             return chosen;
         }
         Evidence best = ranked.get(0);
-        Candidate first = new Candidate(best, best.leansBack() && fits(best.before().length() + best.text().length()));
+        Candidate first = new Candidate(best, best.needsBefore() && fits(best.before().length() + best.text().length()));
         chosen.add(first);
         int length = first.text().length() + MARKER_ROOM;
         for (Evidence evidence : ranked.subList(1, ranked.size())) {
             if (chosen.size() >= most || evidence.score() < furtherShare * best.score()) {
                 break;
             }
-            Candidate candidate = new Candidate(evidence, evidence.leansBack() && chosen.stream()
+            Candidate candidate = new Candidate(evidence, evidence.needsBefore() && chosen.stream()
                     .noneMatch(c -> c.evidence().text().equals(evidence.before())));
             int added = candidate.text().length() + MARKER_ROOM + 1;
             if (!redundant(candidate, chosen, retrieval) && length + added <= maxChars) {

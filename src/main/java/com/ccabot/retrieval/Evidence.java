@@ -25,6 +25,15 @@ public record Evidence(Passage passage, int sentence, String text, String before
         return feature("leans_back") > 0 && !before.isEmpty();
     }
 
+    /**
+     * Whether it is shown with the sentence before: it leans on that one, or it lacks the kind of fact the question
+     * asks for and that one holds it ("The alliance was established at the meeting." after "On May 12 the first
+     * ministers' meeting was held in Urumqi.").
+     */
+    public boolean needsBefore() {
+        return !before.isEmpty() && (leansBack() || feature("type_before") > 0);
+    }
+
     /** The value of one of {@link EvidenceRanker#FEATURES}. */
     public double feature(String name) {
         int index = EvidenceRanker.FEATURES.indexOf(name);

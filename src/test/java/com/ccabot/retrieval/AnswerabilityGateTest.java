@@ -59,6 +59,10 @@ class AnswerabilityGateTest {
             Dilnoza Rakhimova, chairman of the Steppe Grazing Forum, welcomed herders from three provinces.
 
             The forum's working groups include pasture mapping, veterinary care and wool trade.
+
+            On April 5 the herders' union gathered in Termez.
+
+            A fund for mobile clinics was launched at the gathering.
             """;
 
     @TempDir
@@ -158,5 +162,16 @@ class AnswerabilityGateTest {
         assertThat(QuestionFocus.listed("what are the names of china's four major initiatives?")).contains("initiatives");
         assertThat(QuestionFocus.listed("List the 13 projects launched at the forum")).contains("projects");
         assertThat(QuestionFocus.listed("What did the forum launch?")).isEmpty();
+    }
+
+    @Test
+    void aSentenceWithoutTheAskedForKindOfFactComesWithTheOneBeforeThatHasIt() {
+        Retrieval retrieval = retriever.retrieve("When was the fund for mobile clinics launched?");
+
+        Evidence best = retrieval.evidence().get(0);
+        assertThat(best.text()).startsWith("A fund for mobile clinics");
+        assertThat(best.needsBefore()).as("the date is in the sentence before").isTrue();
+        assertThat(retriever.retrieve("What did the herders launch for mobile clinics?").evidence().get(0).needsBefore())
+                .as("no kind of fact asked for").isFalse();
     }
 }
