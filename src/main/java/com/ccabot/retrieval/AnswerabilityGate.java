@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,9 @@ public final class AnswerabilityGate {
     /** Content words past this many make a question no longer. */
     private static final int LONG_QUESTION = 8;
     private static final double LOGIT_LIMIT = 10;
+    /** A pronoun that stands for something said before. */
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:it|its|they|them|their|he|him|his|she|her|these|those)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
@@ -292,6 +296,21 @@ public final class AnswerabilityGate {
         String reason = missing.isEmpty() ? "the best passages do not answer it (%.2f)".formatted(probability)
                 : "the best passages lack " + String.join(", ", missing) + " (%.2f)".formatted(probability);
         return new RelevanceVerdict(false, best, coverage, reason, missing, probability);
+    }
+
+    /**
+     * Declines a question asked on its own whose subject is only a pronoun ("and who unveiled them?" with nothing
+     * before it): what it asks about is in a question not asked. Asked as a follow-up, it is judged with the question
+     * before it instead.
+     */
+    public static RelevanceVerdict standingAlone(AnalysedQuestion question, RelevanceVerdict verdict) {
+        Matcher pointing = POINTS_BACK.matcher(question.corrected());
+        if (!verdict.relevant() || question.terms().size() > 1 || question.terms().stream().anyMatch(QuestionTerm::salient)
+                || !pointing.find()) {
+            return verdict;
+        }
+        return new RelevanceVerdict(false, verdict.bestSimilarity(), verdict.coverage(),
+                "it points back to something not said", List.of(pointing.group()), verdict.probability());
     }
 
     /**

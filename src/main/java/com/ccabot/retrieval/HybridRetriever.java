@@ -114,6 +114,6 @@ public final class HybridRetriever {
         List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, terms, vector, passages, index),
                 question, terms, index);
         return new Retrieval(question, vector, terms, passages, AnswerabilityGate.countriesFirst(terms, ranked),
-                gate.judge(terms, passages, ranked, ranker, index), index, List.of(), "");
+                AnswerabilityGate.standingAlone(terms, gate.judge(terms, passages, ranked, ranker, index)), index, List.of(), "");
     }
 }

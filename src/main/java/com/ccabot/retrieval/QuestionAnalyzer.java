@@ -19,13 +19,14 @@ import java.util.Set;
  */
 public final class QuestionAnalyzer {
 
-    /** Words that say what kind of answer is wanted, not what it is about. */
+    /** Words that say what kind of answer is wanted, not what it is about, and pronouns, which stand for a name said before. */
     private static final String QUESTION_WORDS = """
             what which who whom whose when where why how many much did does do done was were is are am been be being
             has have had can could would should will shall may might must tell me us you your please know explain
             describe give list name show say said any some information info detail details happen happened happens
             take took taken place held hold number amount total kind type date time exactly also about there here
             i we my our like want need find ok okay thanks thank hi hello hey
+            he him his she her hers its them theirs those
             """;
 
     /** A term in at most this many chunks names something specific. */

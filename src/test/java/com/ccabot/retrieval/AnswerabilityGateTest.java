@@ -174,4 +174,16 @@ class AnswerabilityGateTest {
         assertThat(retriever.retrieve("What did the herders launch for mobile clinics?").evidence().get(0).needsBefore())
                 .as("no kind of fact asked for").isFalse();
     }
+
+    @Test
+    void aQuestionAskedAloneWhoseSubjectIsOnlyAPronounIsDeclined() {
+        Retrieval dangling = retriever.retrieve("and who opened it?");
+
+        assertThat(dangling.relevant()).isFalse();
+        assertThat(dangling.verdict().missing()).containsExactly("it");
+        assertThat(retriever.retrieve("Who opened the solar park near Khujand?").verdict().reason())
+                .doesNotContain("points back");
+        assertThat(retriever.retrieveFollowUp("and who opened it?", "Where is the solar park?").verdict().reason())
+                .as("as a follow-up it is judged with the question before").doesNotContain("points back");
+    }
 }

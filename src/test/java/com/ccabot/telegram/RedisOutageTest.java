@@ -24,28 +24,24 @@ class RedisOutageTest {
     @TempDir
     Path logs;
 
+    private ReplicaCluster cluster;
     private RedisServer redis;
     private FakeBotApi api;
     private Replica replica;
 
     @AfterEach
     void stop() throws Exception {
-        if (replica != null) {
-            replica.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (redis != null) {
-            redis.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void aReplicaWaitsOutRedisAndLosesNothingItAccepted() throws Exception {
-        redis = RedisServer.start();
-        api = FakeBotApi.start(Replica.TOKEN, "replica_bot", 777000777);
-        replica = Replica.start("alone", "webhook", api.url(), redis.url(), logs, Map.of());
+        cluster = ReplicaCluster.start(logs);
+        redis = cluster.redis();
+        api = cluster.api();
+        replica = cluster.replica("alone", "webhook", Map.of());
         awaitPartitions(16);
 
         // accepted and in flight: the replies cannot go out yet

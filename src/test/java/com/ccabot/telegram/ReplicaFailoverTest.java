@@ -2,10 +2,8 @@ package com.ccabot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.state.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,30 +24,27 @@ class ReplicaFailoverTest {
     @TempDir
     Path logs;
 
-    private RedisServer redis;
+    private ReplicaCluster cluster;
     private FakeBotApi api;
-    private final List<Replica> replicas = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Replica replica : replicas) {
-            replica.close();
+        if (cluster != null) {
+            cluster.close();
         }
-        if (api != null) {
-            api.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    }
+
+    private void startCluster() {
+        cluster = ReplicaCluster.start(logs);
+        api = cluster.api();
     }
 
     @Test
     void whatAKilledReplicaHadPendingIsAnsweredByTheOtherOnce() throws Exception {
-        redis = RedisServer.start();
-        api = FakeBotApi.start(Replica.TOKEN, "replica_bot", 777000777);
+        startCluster();
         Replica doomed = started("doomed", "webhook");
         Replica survivor = started("survivor", "webhook");
-        ReplicasWebhookTest.awaitPartitionsShared(doomed, survivor);
+        ReplicaCluster.awaitPartitionsShared(doomed, survivor);
 
         // no reply gets through: each replica takes its share of the questions and keeps trying to answer them
         api.failAll("sendMessage", 502);
@@ -59,7 +54,7 @@ class ReplicaFailoverTest {
         }
         List<String> updates = api.takeUpdatesForWebhook();
         for (int i = 0; i < updates.size(); i++) {
-            assertThat(replicas.get(i % 2).postUpdate(updates.get(i))).isEqualTo(200);
+            assertThat(cluster.replicas().get(i % 2).postUpdate(updates.get(i))).isEqualTo(200);
         }
         awaitTriedChats(askers);
 
@@ -80,11 +75,10 @@ class ReplicaFailoverTest {
 
     @Test
     void oneReplicaPollsAtATimeAndAnotherTakesOverWhenItDies() throws Exception {
-        redis = RedisServer.start();
-        api = FakeBotApi.start(Replica.TOKEN, "replica_bot", 777000777);
+        startCluster();
         Replica a = started("a", "polling");
         Replica b = started("b", "polling");
-        ReplicasWebhookTest.awaitPartitionsShared(a, b);
+        ReplicaCluster.awaitPartitionsShared(a, b);
         Replica poller = a.metric("cca_telegram_polling") == 1 ? a : b;
         Replica other = poller == a ? b : a;
         assertThat(poller.metric("cca_telegram_polling") + other.metric("cca_telegram_polling"))
@@ -124,9 +118,6 @@ class ReplicaFailoverTest {
     }
 
     private Replica started(String name, String mode) throws Exception {
-        Replica replica = Replica.start(name, mode, api.url(), redis.url(), logs,
-                Map.of("CCA_TELEGRAM_RATE_BURST", "100"));
-        replicas.add(replica);
-        return replica;
+        return cluster.replica(name, mode, Map.of("CCA_TELEGRAM_RATE_BURST", "100"));
     }
 }

@@ -2,7 +2,6 @@ package com.ccabot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.state.RedisServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -38,32 +37,25 @@ class ReplicasWebhookTest {
     @TempDir
     Path logs;
 
-    private RedisServer redis;
+    private ReplicaCluster cluster;
     private FakeBotApi api;
-    private final List<Replica> replicas = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (Replica replica : replicas) {
-            replica.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-        if (redis != null) {
-            redis.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void twoReplicasAnswerAsOneBot() throws Exception {
-        redis = RedisServer.start();
-        api = FakeBotApi.start(Replica.TOKEN, "replica_bot", 777000777);
+        cluster = ReplicaCluster.start(logs);
+        api = cluster.api();
         Map<String, String> limits = Replica.env("CCA_TELEGRAM_RATE_BURST", String.valueOf(BURST),
                 "CCA_TELEGRAM_RATE_PER_MINUTE", "1");
         Replica first = started("first", limits);
         Replica second = started("second", limits);
-        awaitPartitionsShared(first, second);
+        ReplicaCluster.awaitPartitionsShared(first, second);
 
         // 50 users ask six questions each: three in their private chat, three in a group (two users a group), so
         // that one user's questions land on both replicas
@@ -80,11 +72,11 @@ class ReplicasWebhookTest {
         List<String> updates = api.takeUpdatesForWebhook();
         assertThat(updates).hasSize(6 * USERS);
         for (int i = 0; i < updates.size(); i++) {
-            assertThat(replicas.get(i % 2).postUpdate(updates.get(i))).isEqualTo(200);
+            assertThat(cluster.replicas().get(i % 2).postUpdate(updates.get(i))).isEqualTo(200);
         }
         // Telegram posting some again, to the other replica: acknowledged, not answered twice
         for (int i = 0; i < 20; i++) {
-            assertThat(replicas.get((i + 1) % 2).postUpdate(updates.get(i))).isEqualTo(200);
+            assertThat(cluster.replicas().get((i + 1) % 2).postUpdate(updates.get(i))).isEqualTo(200);
         }
 
         List<FakeBotApi.Call> sent = api.awaitCalls("sendMessage", 6 * USERS, WAIT);
@@ -140,27 +132,13 @@ class ReplicasWebhookTest {
         assertThat(served.path("cached").asBoolean()).isTrue();
         assertThat(served.path("answer").asText()).isEqualTo(composed.path("answer").asText());
 
-        for (Replica replica : replicas) {
+        for (Replica replica : cluster.replicas()) {
             assertThat(replica.log()).as(replica.name() + "'s log").doesNotContain(Replica.TOKEN).doesNotContain("ERROR");
         }
     }
 
     private Replica started(String name, Map<String, String> env) throws Exception {
-        Replica replica = Replica.start(name, "webhook", api.url(), redis.url(), logs, env);
-        replicas.add(replica);
-        return replica;
-    }
-
-    /** Waits until each replica reads half of the queue's partitions. */
-    static void awaitPartitionsShared(Replica first, Replica second) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (first.metric("cca_state_partitions") != 8 || second.metric("cca_state_partitions") != 8) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the partitions were not shared out: " + first.metric("cca_state_partitions")
-                        + " and " + second.metric("cca_state_partitions"));
-            }
-            Thread.sleep(100);
-        }
+        return cluster.replica(name, "webhook", env);
     }
 
     /** The most calls that arrived within any window of this length. */
