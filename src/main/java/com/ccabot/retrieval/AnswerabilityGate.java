@@ -117,7 +117,8 @@ public final class AnswerabilityGate {
      * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
      * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
      * many of a thing there are, a count of that thing (a sentence that names "Luban Workshops" without a number
-     * does not say how many there are).
+     * does not say how many there are), when it asks for the names of a group, a list, and when it asks what an
+     * abbreviation stands for, the words it is made of.
      */
     private static List<Requirement> requirements(AnalysedQuestion question, TermAnalyzer analyzer) {
         List<QuestionTerm> terms = question.terms();
@@ -136,6 +137,9 @@ public final class AnswerabilityGate {
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
                     e -> counts(analyzer, e.before() + " " + e.text() + " " + e.after(), counted)));
         }
+        DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
+                requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ", e -> DefinitionQuestion.spellsOut(
+                        e.before() + " " + e.text() + " " + e.after(), abbreviation))));
         QuestionFocus.listed(question.corrected()).ifPresent(group -> requirements.add(new Requirement(List.of(group),
                 "no passage lists the ", e -> lists(analyzer, e, Set.copyOf(analyzer.terms(group))))));
         return requirements;

@@ -68,10 +68,14 @@ public final class QuestionAnalyzer {
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
         List<String> asked = focus.of(question);
+        // "What does SCO stand for?": "stand" asks, it is not what the answer holds
+        Set<String> asking = DefinitionQuestion.of(question).flatMap(DefinitionQuestion::abbreviation).isPresent()
+                ? DefinitionQuestion.ASKING_WORDS : Set.of();
         Map<String, String> written = new LinkedHashMap<>();
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();
-            if (questionWords.contains(term) || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
+            if (questionWords.contains(term) || asking.contains(token.word().toLowerCase(Locale.ROOT))
+                    || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
                 continue; // an emoji or a symbol says nothing the articles could hold
             }
             int frequency = lexical.documentFrequency(term);
