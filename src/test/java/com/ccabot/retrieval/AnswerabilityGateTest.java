@@ -121,13 +121,13 @@ class AnswerabilityGateTest {
         com.ccabot.index.TermAnalyzer analyzer = index.analyzer();
         java.util.Set<String> turbines = java.util.Set.copyOf(analyzer.terms("turbines"));
 
-        assertThat(AnswerabilityGate.counts(analyzer, "The farm will use forty turbines from Jiangsu.", turbines)).isTrue();
-        assertThat(AnswerabilityGate.counts(analyzer, "The turbines on the farm number 1,200 in all.", turbines))
+        assertThat(WindowRequirements.counts(analyzer, "The farm will use forty turbines from Jiangsu.", turbines)).isTrue();
+        assertThat(WindowRequirements.counts(analyzer, "The turbines on the farm number 1,200 in all.", turbines))
                 .as("a number after the counted thing").isTrue();
-        assertThat(AnswerabilityGate.counts(analyzer, "The farm uses turbines from Jiangsu, and 12 buses bring visitors.", turbines))
+        assertThat(WindowRequirements.counts(analyzer, "The farm uses turbines from Jiangsu, and 12 buses bring visitors.", turbines))
                 .as("the number counts something in another clause").isFalse();
-        assertThat(AnswerabilityGate.counts(analyzer, "The turbines were installed in 2021.", turbines)).as("a year").isFalse();
-        assertThat(AnswerabilityGate.counts(analyzer, "Twelve buses bring visitors.", turbines)).as("no turbines").isFalse();
+        assertThat(WindowRequirements.counts(analyzer, "The turbines were installed in 2021.", turbines)).as("a year").isFalse();
+        assertThat(WindowRequirements.counts(analyzer, "Twelve buses bring visitors.", turbines)).as("no turbines").isFalse();
     }
 
     @Test

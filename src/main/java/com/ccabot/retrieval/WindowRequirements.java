@@ -1,0 +1,206 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the window an answer comes from must hold for a question, read from the question's wording: its numbers,
+ * countries and what it asks about, and for some kinds of question a kind of fact (a sum of money, a count, a list,
+ * an abbreviation spelt out). The {@link AnswerabilityGate} declines a question no retrieved window meets them all
+ * for, and names what is missing.
+ */
+final class WindowRequirements {
+
+    /** A question that asks for a count of something. */
+    private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
+    /** A count as a text writes it: digits that are not a year, or a number word. */
+    private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+            + "|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|both)");
+    /** What introduces the members of a group within its sentence. */
+    private static final Pattern LIST_FOLLOWS = Pattern.compile("^[^.;]{0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
+            + "|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)", Pattern.CASE_INSENSITIVE);
+    /** A sentence that goes on to name the members of the group the one before names. */
+    private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
+    private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
+    /** How many analysed words from what the question asks about the name of its owner may stand. */
+    private static final int OWNER_REACH = 3;
+    /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
+    /**
+     * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
+     * the count need not name them.
+     */
+    private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
+
+    private WindowRequirements() {}
+
+    /**
+     * A part of the question that some retrieved window must hold; {@code words} are the question's words for it,
+     * for saying what the articles do not give.
+     */
+    record Requirement(List<String> words, String declines, Predicate<Evidence> holds) {
+
+        /** Some ({@code any}) or all of a set of the question's terms in the window; none asked holds always. */
+        static Requirement terms(List<QuestionTerm> terms, boolean any, String declines) {
+            return new Requirement(terms.stream().map(QuestionTerm::word).distinct().toList(), declines, evidence -> {
+                Predicate<QuestionTerm> in = t -> evidence.window().contains(t.indexed());
+                return terms.isEmpty() || (any ? terms.stream().anyMatch(in) : terms.stream().allMatch(in));
+            });
+        }
+
+        boolean heldBy(Evidence evidence) {
+            return holds.test(evidence);
+        }
+    }
+
+    /**
+     * What some retrieved window must hold, or the question is not answered there: one of its numbers, years and
+     * ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024; requiring every number
+     * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
+     * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
+     * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
+     * many of a thing there are, a count of that thing (a sentence that names "Luban Workshops" without a number
+     * does not say how many there are), when it asks for the names of a group, a list, and when it asks what an
+     * abbreviation stands for, the words it is made of.
+     */
+    static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer) {
+        List<QuestionTerm> terms = question.terms();
+        List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
+        List<Requirement> requirements = new ArrayList<>(List.of(
+                Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
+                        "no passage gives "),
+                countries(question),
+                Requirement.terms(focus, false, "no passage gives the "),
+                asNamed(question, focus, analyzer)));
+        AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
+                "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.before() + " " + e.text() + " " + e.after()))));
+        List<QuestionTerm> things = focus.stream().filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+        if (!things.isEmpty() && COUNTED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find()) {
+            Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+            requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
+                    e -> counts(analyzer, e.before() + " " + e.text() + " " + e.after(), counted)));
+        }
+        DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
+                requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ", e -> DefinitionQuestion.spellsOut(
+                        e.before() + " " + e.text() + " " + e.after(), abbreviation))));
+        QuestionFocus.listed(question.corrected()).ifPresent(group -> requirements.add(new Requirement(List.of(group),
+                "no passage lists the ", e -> lists(analyzer, e, Set.copyOf(analyzer.terms(group))))));
+        return requirements;
+    }
+
+    /**
+     * Whether a window lists the members of a group: a sentence that names the group and goes on with "namely",
+     * "including", "such as" or a colon, or is followed by one that begins "These include…" or "They are…".
+     */
+    static boolean lists(TermAnalyzer analyzer, Evidence evidence, Set<String> group) {
+        String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
+        for (int s = 0; s < sentences.length; s++) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentences[s]);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!group.contains(tokens.get(i).term())) {
+                    continue;
+                }
+                int at = sentences[s].toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
+                if (at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
+                        || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a text gives a number in the same clause as a counted thing: "six committees", "the pairs of sister
+     * cities have exceeded 100", but not "the launch of Luban Workshops in Central Asia, with 2 million visits" (a
+     * year is no count).
+     */
+    static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
+        for (String clause : CLAUSE_BREAK.split(text)) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(clause);
+            if (tokens.stream().anyMatch(t -> counted.contains(t.term()))
+                    && tokens.stream().anyMatch(t -> COUNT.matcher(t.word()).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the question asks about, named in the window as the question names it: without a rank the question does
+     * not give ("the secretary-general" is not answered by "the deputy secretary-general", nor "the chairman" by "a
+     * vice-chairman"), and, when the question says whose it is with a name ("the secretary-general of the SCO", "the
+     * capital of Brazil"), with that name close by ("SCO Secretary-General", "the secretary-general of the SCO"), not
+     * another's ("the secretary-general of the Secretariat").
+     */
+    private static Requirement asNamed(AnalysedQuestion question, List<QuestionTerm> focus, TermAnalyzer analyzer) {
+        if (focus.isEmpty()) {
+            return Requirement.terms(List.of(), false, "");
+        }
+        List<TermAnalyzer.Token> asked = analyzer.tokens(question.corrected());
+        Set<String> ranks = new HashSet<>(RANKS);
+        asked.forEach(t -> ranks.remove(t.word().toLowerCase(Locale.ROOT)));
+        List<String> thing = focus.stream().map(QuestionTerm::term).toList();
+        Optional<String> owner = owner(question, asked, thing);
+        List<String> indexed = focus.stream().map(QuestionTerm::indexed).toList();
+        List<String> words = new ArrayList<>(List.of(focus.get(0).word()));
+        owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
+                .ifPresent(words::add);
+        return new Requirement(words, "no passage names the ", e -> {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(e.before() + " " + e.text() + " " + e.after());
+            boolean named = false;
+            for (int i = 0; i + indexed.size() <= tokens.size(); i++) {
+                if (!tokens.subList(i, i + indexed.size()).stream().map(TermAnalyzer.Token::term).toList().equals(indexed)) {
+                    continue;
+                }
+                named = true;
+                boolean ranked = i > 0 && ranks.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT));
+                int from = Math.max(0, i - OWNER_REACH);
+                int to = Math.min(tokens.size(), i + indexed.size() + OWNER_REACH);
+                if (!ranked && owner.map(o -> tokens.subList(from, to).stream().anyMatch(t -> t.term().equals(o))).orElse(true)) {
+                    return true;
+                }
+            }
+            return !named; // named apart or in the title alone: the focus requirement judges that
+        });
+    }
+
+    /**
+     * The name that says whose the asked-for thing is: the question's next term after it when the question joins
+     * them with "of" and that term is a name and not a number ("SCO" in "the secretary-general of the SCO"); empty
+     * otherwise.
+     */
+    private static Optional<String> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
+        String lower = question.corrected().toLowerCase(Locale.ROOT);
+        for (int i = 0; i + thing.size() < asked.size(); i++) {
+            if (asked.subList(i, i + thing.size()).stream().map(TermAnalyzer.Token::term).toList().equals(thing)) {
+                TermAnalyzer.Token last = asked.get(i + thing.size() - 1);
+                TermAnalyzer.Token next = asked.get(i + thing.size());
+                Pattern of = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(last.word().toLowerCase(Locale.ROOT))
+                        + "\\s+of\\s+(?:the\\s+)?" + Pattern.quote(next.word().toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
+                if (!of.matcher(lower).find()) {
+                    return Optional.empty();
+                }
+                return question.terms().stream().filter(t -> t.term().equals(next.term()))
+                        .filter(t -> t.salient() && t.indexed().chars().noneMatch(Character::isDigit))
+                        .map(QuestionTerm::indexed).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Requirement countries(AnalysedQuestion question) {
+        return Requirement.terms(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
+    }
+}
