@@ -24,8 +24,11 @@ import org.apache.lucene.search.ScoreDoc;
  */
 public final class LuceneEmbeddingStore implements EmbeddingStore<TextSegment> {
 
-    /** The fewest candidates asked of the HNSW graph. */
-    static final int CANDIDATES = 100;
+    /**
+     * The fewest candidates asked of the HNSW graph: 400 keep recall@10 against exact search at 0.96 on
+     * {@code bench --chunks 100000} (0.84 with 100, 0.94 with 300), at 4 ms a search in one segment.
+     */
+    static final int CANDIDATES = 400;
 
     private final IndexSearcher searcher;
     private final IntFunction<String> idOfDoc;

@@ -87,6 +87,34 @@ class IndexerTest {
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("knowledge folder");
     }
 
+    @Test
+    void articlesAddedOneStartAtATimeLeaveFewSegmentsForTheGraphSearch() throws Exception {
+        Path knowledge = copyOfShippedArticles();
+        Path cache = work.resolve("cache");
+        index(knowledge, cache);
+        for (int i = 1; i <= 6; i++) {
+            Files.writeString(knowledge.resolve("2026-0" + i + "-01-added-" + i + ".md"), """
+                    ---
+                    title: Added report %d
+                    date: 2026-0%d-01
+                    ---
+
+                    Report %d says a new road between two border towns opened this month.
+                    """.formatted(i, i, i));
+            index(knowledge, cache);
+        }
+        Path folder;
+        try (var files = Files.walk(cache.resolve("index"))) {
+            folder = files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow().getParent();
+        }
+        try (var directory = org.apache.lucene.store.FSDirectory.open(folder);
+             var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(reader.leaves().size()).as("each start that wrote made a segment; past four they are merged")
+                    .isLessThanOrEqualTo(4);
+            assertThat(reader.numDocs()).isEqualTo(index(knowledge, cache).stats().chunks());
+        }
+    }
+
     /** Every file under a folder with its size and time of last change. */
     private static Map<String, Long> files(Path folder) throws java.io.IOException {
         Map<String, Long> files = new java.util.TreeMap<>();
