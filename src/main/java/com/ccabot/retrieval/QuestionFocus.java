@@ -3,6 +3,7 @@ package com.ccabot.retrieval;
 import com.ccabot.index.TermAnalyzer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,13 +76,13 @@ final class QuestionFocus {
      * The word for the group whose members a question asks to have named ("initiatives" in "what are the names of
      * China's four major global initiatives"); empty when it asks for no list by name.
      */
-    static java.util.Optional<String> listed(String question) {
+    static Optional<String> listed(String question) {
         Matcher matcher = LISTS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
         if (!matcher.find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String head = head(matcher.group(1).replaceAll("\\b(\\p{L}+)'s\\b", "$1"));
-        return head.isEmpty() || KINDS.contains(head) ? java.util.Optional.empty() : java.util.Optional.of(head);
+        return head.isEmpty() || KINDS.contains(head) ? Optional.empty() : Optional.of(head);
     }
 
     /** The analysed terms of what the question asks about; empty when its wording does not say. */
