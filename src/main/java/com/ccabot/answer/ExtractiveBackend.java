@@ -111,7 +111,10 @@ public final class ExtractiveBackend implements AnswerBackend {
     private List<Candidate> choose(Retrieval retrieval, int most) {
         List<Evidence> ranked = retrieval.evidence().stream()
                 .filter(e -> retrieval.alreadySaid().isEmpty() || !retrieval.alreadySaid().contains(display(e.text())))
-                .toList(); // a follow-up wants something new, not the last answer again
+                // a follow-up wants something new, not the last answer again; and a question (an interviewer's,
+                // a headline's) answers nothing
+                .filter(e -> !e.text().strip().endsWith("?"))
+                .toList();
         List<Candidate> chosen = new ArrayList<>();
         if (ranked.isEmpty()) {
             return chosen;
