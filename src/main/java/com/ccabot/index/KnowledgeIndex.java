@@ -62,6 +62,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final int[] chunkToDoc;
     /** Where each sentence's vector is kept: its chunk's ordinal and its position in the chunk. */
     private final Map<String, int[]> sentenceAt;
+    /** The chunks of each sentence that more than one article holds word for word (a retelling): the rare case. */
+    private final Map<String, List<Integer>> sharedSentences;
     private final float[][] chunkVectors;
     /** Each sentence's vector, when small knowledge keeps them at hand; null when they are read as questions need them. */
     private final Map<String, float[]> sentenceVectors;
@@ -100,12 +102,17 @@ public final class KnowledgeIndex implements AutoCloseable {
         Arrays.fill(chunkToDoc, -1);
         mapDocuments(reader, ordinals);
         this.sentenceAt = new HashMap<>();
+        Map<String, List<Integer>> shared = new HashMap<>();
         for (int i = 0; i < this.chunks.size(); i++) {
             List<String> texts = this.chunks.get(i).sentences();
             for (int j = 0; j < texts.size(); j++) {
-                sentenceAt.putIfAbsent(texts.get(j), new int[] {i, j});
+                int[] first = sentenceAt.putIfAbsent(texts.get(j), new int[] {i, j});
+                if (first != null && !this.chunks.get(first[0]).article().file().equals(this.chunks.get(i).article().file())) {
+                    shared.computeIfAbsent(texts.get(j), text -> new ArrayList<>(List.of(first[0]))).add(i);
+                }
             }
         }
+        this.sharedSentences = Map.copyOf(shared);
         this.lexical = new LexicalIndex(searcher, analyzer, docToChunk);
         this.store = new LuceneEmbeddingStore(searcher, doc -> docToChunk[doc] < 0 ? null : this.chunks.get(docToChunk[doc]).id(),
                 doc -> this.chunks.get(docToChunk[doc]).text());
@@ -160,6 +167,14 @@ public final class KnowledgeIndex implements AutoCloseable {
         Map<String, List<String>> ordered = new HashMap<>();
         byArticle.forEach((file, sentences) -> ordered.put(file, List.copyOf(sentences.values())));
         return Map.copyOf(ordered);
+    }
+
+    /**
+     * The chunks, of every article that holds it, of a sentence that more than one article holds word for word;
+     * empty for a sentence of one article.
+     */
+    public List<Integer> chunksSharing(String sentence) {
+        return sharedSentences.getOrDefault(sentence, List.of());
     }
 
     /** The sentences of an article of this index, in order; a chunk's sentence {@code j} is number {@code firstSentence + j}. */

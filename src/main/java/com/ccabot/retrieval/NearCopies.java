@@ -113,7 +113,42 @@ final class NearCopies {
                         evidence.after(), evidence.window(), kept.features(), kept.score()));
             }
         }
+        for (int i = 0; i < result.size(); i++) {
+            List<Integer> sharing = index.chunksSharing(result.get(i).text());
+            if (!sharing.isEmpty()) {
+                fit = fit != null ? fit : new Fit(question, terms, index);
+                result.set(i, fittest(result.get(i), sharing, fit, index));
+            }
+        }
         return result;
+    }
+
+    /**
+     * A sentence that other articles hold word for word, from the one that fits the question best, though that
+     * one's passage was not among those retrieved (with many retellings, the first report may rank below them all).
+     */
+    private static Evidence fittest(Evidence evidence, List<Integer> sharing, Fit fit, KnowledgeIndex index) {
+        Article best = evidence.passage().chunk().article();
+        int bestChunk = -1;
+        for (int chunk : sharing) {
+            Article article = index.chunks().get(chunk).article();
+            if (fit.compare(article, best) > 0) {
+                best = article;
+                bestChunk = chunk;
+            }
+        }
+        if (bestChunk < 0) {
+            return evidence;
+        }
+        List<String> sentences = index.sentencesOf(best);
+        int at = sentences.indexOf(evidence.text());
+        if (at < 0) {
+            return evidence;
+        }
+        Passage from = evidence.passage();
+        return new Evidence(new Passage(index.chunks().get(bestChunk), from.score(), from.similarity(), from.lexical()), at,
+                evidence.text(), at > 0 ? sentences.get(at - 1) : "", at + 1 < sentences.size() ? sentences.get(at + 1) : "",
+                evidence.window(), evidence.features(), evidence.score());
     }
 
     private static boolean sameArticle(KnowledgeIndex index, int a, int b) {
