@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Decides whether the passages retrieved for a question answer it, so the bot declines instead of answering from
@@ -79,13 +80,16 @@ public final class AnswerabilityGate {
             return new RelevanceVerdict(false, best, coverage, "no article mentions " + String.join(", ", words), words, 0);
         }
         List<WindowRequirements.Requirement> requirements = WindowRequirements.of(question, index.analyzer());
-        for (WindowRequirements.Requirement requirement : requirements) {
-            if (evidence.stream().noneMatch(requirement::heldBy)) {
-                List<String> words = requirement.words();
-                return new RelevanceVerdict(false, best, coverage, requirement.declines() + String.join(", ", words), words, 0);
+        Held held = new Held(requirements, evidence);
+        for (int r = 0; r < requirements.size(); r++) {
+            int requirement = r;
+            if (IntStream.range(0, evidence.size()).noneMatch(e -> held.by(requirement, e))) {
+                List<String> words = requirements.get(r).words();
+                return new RelevanceVerdict(false, best, coverage, requirements.get(r).declines() + String.join(", ", words),
+                        words, 0);
             }
         }
-        Optional<List<Evidence>> judged = judged(requirements, evidence);
+        Optional<List<Evidence>> judged = judged(held, evidence);
         if (judged.isEmpty()) {
             List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
             return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words,
@@ -134,9 +138,48 @@ public final class AnswerabilityGate {
      * (a window with the question's country and another with what it asks about do not make an answer); empty when
      * no window does, and the question is declined before the model.
      */
-    private static Optional<List<Evidence>> judged(List<WindowRequirements.Requirement> requirements, List<Evidence> evidence) {
-        List<Evidence> holding = evidence.stream().filter(e -> requirements.stream().allMatch(r -> r.heldBy(e))).toList();
+    private static Optional<List<Evidence>> judged(Held held, List<Evidence> evidence) {
+        List<Evidence> holding = new ArrayList<>();
+        for (int e = 0; e < evidence.size(); e++) {
+            if (held.byAll(e)) {
+                holding.add(evidence.get(e));
+            }
+        }
         return holding.isEmpty() ? Optional.empty() : Optional.of(holding);
+    }
+
+    /**
+     * Which window meets which requirement, each judged once when first asked: some requirements analyse the
+     * window's text, and both the search for a requirement no window meets and the search for windows that meet
+     * them all ask.
+     */
+    private static final class Held {
+
+        private final List<WindowRequirements.Requirement> requirements;
+        private final List<Evidence> evidence;
+        private final Boolean[][] held;
+
+        Held(List<WindowRequirements.Requirement> requirements, List<Evidence> evidence) {
+            this.requirements = requirements;
+            this.evidence = evidence;
+            this.held = new Boolean[requirements.size()][evidence.size()];
+        }
+
+        boolean by(int requirement, int window) {
+            if (held[requirement][window] == null) {
+                held[requirement][window] = requirements.get(requirement).heldBy(evidence.get(window));
+            }
+            return held[requirement][window];
+        }
+
+        boolean byAll(int window) {
+            for (int r = 0; r < requirements.size(); r++) {
+                if (!by(r, window)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

@@ -20,6 +20,11 @@ public record Evidence(Passage passage, int sentence, String text, String before
         features = features.clone();
     }
 
+    /** The text of its window: the sentence before, it, and the sentence after. */
+    public String windowText() {
+        return before + " " + text + " " + after;
+    }
+
     /** Whether it reads as a continuation of the sentence before ("He said…", "These include…"). */
     public boolean leansBack() {
         return feature("leans_back") > 0 && !before.isEmpty();

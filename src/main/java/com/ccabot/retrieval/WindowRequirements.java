@@ -84,18 +84,20 @@ final class WindowRequirements {
                 Requirement.terms(focus, false, "no passage gives the "),
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
-                "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.before() + " " + e.text() + " " + e.after()))));
+                "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.windowText()))));
         List<QuestionTerm> things = focus.stream().filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
         if (!things.isEmpty() && COUNTED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find()) {
             Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
-                    e -> counts(analyzer, e.before() + " " + e.text() + " " + e.after(), counted)));
+                    e -> counts(analyzer, e.windowText(), counted)));
         }
         DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
-                requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ", e -> DefinitionQuestion.spellsOut(
-                        e.before() + " " + e.text() + " " + e.after(), abbreviation))));
-        QuestionFocus.listed(question.corrected()).ifPresent(group -> requirements.add(new Requirement(List.of(group),
-                "no passage lists the ", e -> lists(analyzer, e, Set.copyOf(analyzer.terms(group))))));
+                requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ",
+                        e -> DefinitionQuestion.spellsOut(e.windowText(), abbreviation))));
+        QuestionFocus.listed(question.corrected()).ifPresent(group -> {
+            Set<String> members = Set.copyOf(analyzer.terms(group));
+            requirements.add(new Requirement(List.of(group), "no passage lists the ", e -> lists(analyzer, e, members)));
+        });
         return requirements;
     }
 
@@ -158,7 +160,7 @@ final class WindowRequirements {
         owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
                 .ifPresent(words::add);
         return new Requirement(words, "no passage names the ", e -> {
-            List<TermAnalyzer.Token> tokens = analyzer.tokens(e.before() + " " + e.text() + " " + e.after());
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(e.windowText());
             boolean named = false;
             for (int i = 0; i + indexed.size() <= tokens.size(); i++) {
                 if (!tokens.subList(i, i + indexed.size()).stream().map(TermAnalyzer.Token::term).toList().equals(indexed)) {
