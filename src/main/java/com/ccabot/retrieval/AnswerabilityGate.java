@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -34,9 +33,7 @@ public final class AnswerabilityGate {
     /** Content words past this many make a question no longer. */
     private static final int LONG_QUESTION = 8;
     private static final double LOGIT_LIMIT = 10;
-    /** A pronoun that stands for something said before. */
-    private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:it|its|they|them|their|he|him|his|she|her|these|those)\\b",
-            Pattern.CASE_INSENSITIVE);
+
     private final LogisticModel model;
     private final double minSimilarity;
     private final double minCoverage;
@@ -124,7 +121,7 @@ public final class AnswerabilityGate {
      * before it instead.
      */
     public static RelevanceVerdict standingAlone(AnalysedQuestion question, RelevanceVerdict verdict) {
-        Matcher pointing = POINTS_BACK.matcher(question.corrected());
+        Matcher pointing = QuestionParts.POINTS_BACK.matcher(question.corrected());
         if (!verdict.relevant() || question.terms().size() > 1 || question.terms().stream().anyMatch(QuestionTerm::salient)
                 || !pointing.find()) {
             return verdict;

@@ -21,7 +21,7 @@ public final class QuestionParts {
      * A word that stands for something named before it. Not "there" ("how many are there") nor "that" ("the
      * treaty that…"), which far more often point nowhere.
      */
-    private static final Pattern POINTS_BACK = Pattern.compile(
+    static final Pattern POINTS_BACK = Pattern.compile(
             "\\b(he|she|it|they|them|him|his|her|its|their|this|these|those|the same)\\b", Pattern.CASE_INSENSITIVE);
     /** A name: a capitalised word that does not begin the question, or a number. */
     private static final Pattern NAME = Pattern.compile("(?<=\\S\\s)\\p{Lu}[\\p{L}\\-']+|\\b\\d[\\d,.]*\\b");
