@@ -105,7 +105,7 @@ public final class AnswerabilityGate {
             return new RelevanceVerdict(true, best, coverage, "answerable (%.2f)".formatted(probability), missing, probability);
         }
         if (missing.isEmpty() && question.terms().stream().anyMatch(QuestionTerm::rare)) {
-            // a keyword query ("luban workshops") is far in meaning from any sentence, so the model alone declines it;
+            // a keyword query ("saxaul planting") is far in meaning from any sentence, so the model alone declines it;
             // a window holding every one of its words, a specific name among them, is about what it asks
             return new RelevanceVerdict(true, best, coverage, "the best window holds every word, a specific name among"
                     + " them (%.2f)".formatted(probability), missing, probability);

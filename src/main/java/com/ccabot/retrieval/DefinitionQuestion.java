@@ -9,16 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A question asking what or who something is ("Who is Cui Zheng?"), answered best by a sentence that describes
- * it ("Cui Zheng, director of …", "the alliance is …") rather than one that merely names it; or asking what an
- * abbreviation stands for ("What does SCO stand for?", "CEAIE full name"), answered by a sentence that spells it
- * out ("the Shanghai Cooperation Organization (SCO)").
+ * A question asking what or who something is ("Who is Aziz Karimov?"), answered best by a sentence that describes
+ * it ("Aziz Karimov, deputy chairman of …", "the council is …") rather than one that merely names it; or asking what
+ * an abbreviation stands for ("What does IFAS stand for?", "CAREC full name"), answered by a sentence that spells it
+ * out ("the International Fund for Agricultural Studies (IFAS)").
  */
 final class DefinitionQuestion {
 
     private static final Pattern ASKS = Pattern.compile(
             "^(?:who|what)\\s+(?:is|are|was|were)\\s+(?:the\\s+|an?\\s+)?(.{2,80}?)[\\s?.!]*$", Pattern.CASE_INSENSITIVE);
-    /** A word that may be an abbreviation; it is one when it has two capitals or more ("SCO", "CEAIE", "CoE"). */
+    /** A word that may be an abbreviation; it is one when it has two capitals or more ("IFAS", "CAREC", "CoE"). */
     private static final String ABBREVIATION = "(\\p{L}{2,12})";
     /** The ways of asking what an abbreviation stands for. */
     private static final List<Pattern> SPELLS = List.of(
@@ -69,7 +69,7 @@ final class DefinitionQuestion {
 
     /**
      * Whether a text spells out an abbreviation: a run of capitalised words whose initials make it, small words
-     * between them left out ("China Education Association for International Exchange" for CEAIE).
+     * between them left out ("International Fund for Agricultural Studies" for IFAS).
      */
     static boolean spellsOut(String text, String abbreviation) {
         String letters = abbreviation.replaceAll("\\p{Ll}", "").toUpperCase(Locale.ROOT);

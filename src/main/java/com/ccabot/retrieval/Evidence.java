@@ -32,8 +32,8 @@ public record Evidence(Passage passage, int sentence, String text, String before
 
     /**
      * Whether it is shown with the sentence before: it leans on that one, or it lacks the kind of fact the question
-     * asks for and that one holds it ("The alliance was established at the meeting." after "On May 12 the first
-     * ministers' meeting was held in Urumqi.").
+     * asks for and that one holds it ("A fund for mobile clinics was launched at the gathering." after "On April 5
+     * the herders' union gathered in Termez.").
      */
     public boolean needsBefore() {
         return !before.isEmpty() && (leansBack() || feature("type_before") > 0);

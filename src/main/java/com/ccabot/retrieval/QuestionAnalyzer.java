@@ -68,7 +68,7 @@ public final class QuestionAnalyzer {
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
         List<String> asked = focus.of(question);
-        // "What does SCO stand for?": "stand" asks, it is not what the answer holds
+        // "What does IFAS stand for?": "stand" asks, it is not what the answer holds
         Set<String> asking = DefinitionQuestion.of(question).flatMap(DefinitionQuestion::abbreviation).isPresent()
                 ? DefinitionQuestion.ASKING_WORDS : Set.of();
         Map<String, String> written = new LinkedHashMap<>();

@@ -73,8 +73,8 @@ final class QuestionFocus {
     }
 
     /**
-     * The word for the group whose members a question asks to have named ("initiatives" in "what are the names of
-     * China's four major global initiatives"); empty when it asks for no list by name.
+     * The word for the group whose members a question asks to have named ("workshops" in "what are the names of
+     * the province's five new training workshops"); empty when it asks for no list by name.
      */
     static Optional<String> listed(String question) {
         Matcher matcher = LISTS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));

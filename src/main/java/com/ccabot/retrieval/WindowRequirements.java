@@ -70,8 +70,8 @@ final class WindowRequirements {
      * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
      * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
      * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
-     * many of a thing there are, a count of that thing (a sentence that names "Luban Workshops" without a number
-     * does not say how many there are), when it asks for the names of a group, a list, and when it asks what an
+     * many of a thing there are, a count of that thing (a sentence that names "the turbines" without a number does
+     * not say how many there are), when it asks for the names of a group, a list, and when it asks what an
      * abbreviation stands for, the words it is made of.
      */
     static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer) {
@@ -124,9 +124,9 @@ final class WindowRequirements {
     }
 
     /**
-     * Whether a text gives a number in the same clause as a counted thing: "six committees", "the pairs of sister
-     * cities have exceeded 100", but not "the launch of Luban Workshops in Central Asia, with 2 million visits" (a
-     * year is no count).
+     * Whether a text gives a number in the same clause as a counted thing: "six committees", "the turbines on the farm
+     * number 40", but not "the farm uses turbines from Jiangsu, and 12 buses bring visitors" (nor a year: "the
+     * turbines were installed in 2021").
      */
     static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
         for (String clause : CLAUSE_BREAK.split(text)) {
@@ -142,9 +142,9 @@ final class WindowRequirements {
     /**
      * What the question asks about, named in the window as the question names it: without a rank the question does
      * not give ("the secretary-general" is not answered by "the deputy secretary-general", nor "the chairman" by "a
-     * vice-chairman"), and, when the question says whose it is with a name ("the secretary-general of the SCO", "the
-     * capital of Brazil"), with that name close by ("SCO Secretary-General", "the secretary-general of the SCO"), not
-     * another's ("the secretary-general of the Secretariat").
+     * vice-chairman"), and, when the question says whose it is with a name ("the chairman of the Aral Water Council",
+     * "the capital of Brazil"), with that name close by ("Aral Water Council chairman", "the chairman of the Aral
+     * Water Council"), not another's ("the chairman of the Steppe Grazing Forum").
      */
     private static Requirement asNamed(AnalysedQuestion question, List<QuestionTerm> focus, TermAnalyzer analyzer) {
         if (focus.isEmpty()) {
@@ -180,7 +180,7 @@ final class WindowRequirements {
 
     /**
      * The name that says whose the asked-for thing is: the question's next term after it when the question joins
-     * them with "of" and that term is a name and not a number ("SCO" in "the secretary-general of the SCO"); empty
+     * them with "of" and that term is a name and not a number ("Aral" in "the chairman of the Aral Water Council"); empty
      * otherwise.
      */
     private static Optional<String> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
