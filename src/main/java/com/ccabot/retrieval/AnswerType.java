@@ -28,9 +28,9 @@ enum AnswerType {
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
                     + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
-    PLACE(Pattern.compile("\\b(where|in which (city|country|place)|what (city|country|place))\\b"),
+    PLACE(Pattern.compile("\\b(where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
-    PERSON(Pattern.compile("\\b(who|whom|whose|which (leader|official|president|minister|person|people))\\b"),
+    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?))\\b"),
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
 

@@ -16,6 +16,15 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aQuestionForSeveralPeopleOrPlacesAsksForThemToo() {
+        assertThat(AnswerType.of("Which ministers signed the lease?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("What officials attended the opening?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("Which cities does the ferry link?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Which country will host the next fair?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Which documents were signed?")).isEqualTo(AnswerType.OTHER);
+    }
+
+    @Test
     void aNameTheQuestionAlreadySaysIsNotAnAnswer() {
         String question = "Which mayors opened the Green Valley bridge?";
 
