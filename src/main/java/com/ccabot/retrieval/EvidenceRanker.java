@@ -2,6 +2,7 @@ package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.SentenceFeatures;
+import com.ccabot.index.TermAnalyzer;
 import com.ccabot.knowledge.Chunk;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Scores every sentence of the retrieved passages as the answer to a question, in its context: the sentence with
@@ -25,7 +29,7 @@ public final class EvidenceRanker {
     /** The features of a sentence, in the order the model's weights are in. */
     public static final List<String> FEATURES = List.of("sim_sentence", "sim_before", "sim_after", "sim_passage",
             "fused_rank", "coverage_sentence", "coverage_window", "coverage_before", "salient_window", "new_content",
-            "type_found", "type_missing", "type_before", "definition", "short", "interrogative", "leans_back", "caption", "caption_asked", "fragment", "fragment_asked", "lead");
+            "type_found", "type_missing", "type_before", "count_next", "definition", "short", "interrogative", "leans_back", "caption", "caption_asked", "fragment", "fragment_asked", "lead");
 
     private static final Pattern LEANS_BACK = Pattern.compile(
             "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
@@ -60,6 +64,7 @@ public final class EvidenceRanker {
         Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
         boolean pictures = MetaQuestion.aboutPictures(question);
         boolean meta = MetaQuestion.aboutTheArticle(question);
+        Predicate<TermAnalyzer.Token> counted = counted(terms);
         Set<String> questionTerms = new HashSet<>();
         terms.terms().forEach(t -> questionTerms.add(t.indexed()));
         Set<String> seen = new HashSet<>();
@@ -76,7 +81,7 @@ public final class EvidenceRanker {
                 String before = number > 0 && number - 1 < article.size() ? article.get(number - 1) : "";
                 String after = number + 1 < article.size() ? article.get(number + 1) : "";
                 Set<String> window = window(text, before, after, passage, index);
-                double[] x = features(question, number, text, before, after, window, passage, terms, vector, questionTerms, type,
+                double[] x = features(question, number, text, before, after, window, passage, terms, vector, questionTerms, counted, type,
                         definition, pictures, meta, index);
                 ranked.add(new Evidence(passage, number, text, before, after, window, x, model.probability(x)));
             }
@@ -99,7 +104,7 @@ public final class EvidenceRanker {
     }
 
     private static double[] features(String question, int number, String text, String before, String after, Set<String> window,
-                                     Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms,
+                                     Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms, Predicate<TermAnalyzer.Token> counted,
                                      AnswerType type, Optional<DefinitionQuestion> definition, boolean pictures,
                                      boolean meta, KnowledgeIndex index) {
         SentenceFeatures sentence = index.sentence(text);
@@ -124,6 +129,7 @@ public final class EvidenceRanker {
             specificType && found ? 1 : 0,
             specificType && !found ? 1 : 0,
             specificType && !found && !before.isEmpty() && type.newIn(before, question) ? 1 : 0,
+            found && WindowRequirements.countsNext(index.analyzer(), text, counted) ? 1 : 0,
             definition.isPresent() && definition.get().describedIn(text) ? 1 : 0,
             text.length() < SHORT_SENTENCE ? 1 : 0,
             text.strip().endsWith("?") ? 1 : 0,
@@ -134,6 +140,16 @@ public final class EvidenceRanker {
             !prose && meta ? 1 : 0,
             number == 0 ? 1 : 0,
         };
+    }
+
+    /**
+     * Which words of a sentence name what the question asks the number of: its counted words, or for "how many
+     * people" any word for a group of people; none when it asks for no count.
+     */
+    private static Predicate<TermAnalyzer.Token> counted(AnalysedQuestion terms) {
+        Set<String> things = WindowRequirements.counted(terms).stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+        boolean people = WindowRequirements.countsPeople(terms);
+        return token -> things.contains(token.term()) || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT));
     }
 
     /** The share of the question's names and numbers that a set of terms holds; 1 when it has none. */

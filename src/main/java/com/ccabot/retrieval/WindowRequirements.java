@@ -41,6 +41,13 @@ final class WindowRequirements {
      * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
      * the count need not name them.
      */
+    /** How many analysed words after a number the thing it counts may stand ("about 300 local and foreign guests"). */
+    private static final int COUNT_REACH = 3;
+    /** Words for a group of people, any of which a count of people ("how many people attended") may count. */
+    static final Set<String> PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees", "officials",
+            "delegates", "representatives", "guests", "scholars", "experts", "students", "visitors", "tourists", "travellers",
+            "travelers", "citizens", "residents", "workers", "employees", "members", "leaders", "journalists", "volunteers",
+            "teachers", "athletes", "passengers", "spectators", "pupils", "graduates", "trainees");
     private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
 
     private WindowRequirements() {}
@@ -85,8 +92,8 @@ final class WindowRequirements {
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
                 "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.windowText()))));
-        List<QuestionTerm> things = focus.stream().filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
-        if (!things.isEmpty() && COUNTED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find()) {
+        List<QuestionTerm> things = counted(question);
+        if (!things.isEmpty()) {
             Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
                     e -> counts(analyzer, e.windowText(), counted)));
@@ -99,6 +106,28 @@ final class WindowRequirements {
             requirements.add(new Requirement(List.of(group), "no passage lists the ", e -> lists(analyzer, e, members)));
         });
         return requirements;
+    }
+
+    /**
+     * What a question asks the number of ("the turbines" in "how many turbines does the farm have"), unless any group
+     * of people answers it ("how many people attended"); empty when it asks for no count.
+     */
+    static List<QuestionTerm> counted(AnalysedQuestion question) {
+        if (!asksCount(question)) {
+            return List.of();
+        }
+        return question.terms().stream().filter(QuestionTerm::focus)
+                .filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** Whether a question asks how many people there were, which a count of any group of people answers. */
+    static boolean countsPeople(AnalysedQuestion question) {
+        return asksCount(question) && question.terms().stream()
+                .anyMatch(t -> t.focus() && ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean asksCount(AnalysedQuestion question) {
+        return COUNTED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find();
     }
 
     /**
@@ -134,6 +163,29 @@ final class WindowRequirements {
             if (tokens.stream().anyMatch(t -> counted.contains(t.term()))
                     && tokens.stream().anyMatch(t -> COUNT.matcher(t.word()).matches())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence puts a number right before what a question counts: "about
+     * 126,000 visitors came" for "how many visitors", "a 40-turbine farm" for "how many turbines", but not "40 buses
+     * brought visitors", whose number counts something else (nor a year: "in 2021 visitors came"). {@code counted}
+     * says which words name what is counted.
+     */
+    static boolean countsNext(TermAnalyzer analyzer, String sentence, Predicate<TermAnalyzer.Token> counted) {
+        for (String clause : CLAUSE_BREAK.split(sentence)) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(clause);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!COUNT.matcher(tokens.get(i).word()).matches() || counted.test(tokens.get(i))) {
+                    continue;
+                }
+                for (int j = i + 1; j < Math.min(tokens.size(), i + 1 + COUNT_REACH); j++) {
+                    if (counted.test(tokens.get(j))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

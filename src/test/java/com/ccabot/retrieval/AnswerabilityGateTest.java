@@ -131,6 +131,32 @@ class AnswerabilityGateTest {
     }
 
     @Test
+    void aSentenceCountsWhatTheQuestionCountsWhenItsNumberStandsRightBeforeIt() {
+        com.ccabot.index.TermAnalyzer analyzer = index.analyzer();
+        java.util.Set<String> turbines = java.util.Set.copyOf(analyzer.terms("turbines"));
+        java.util.function.Predicate<com.ccabot.index.TermAnalyzer.Token> counted = t -> turbines.contains(t.term());
+
+        assertThat(WindowRequirements.countsNext(analyzer, "The park now runs about 1,200 wind turbines.", counted)).isTrue();
+        assertThat(WindowRequirements.countsNext(analyzer, "Some 40 buses bring visitors to the turbines.", counted))
+                .as("the number counts buses, not turbines").isFalse();
+        assertThat(WindowRequirements.countsNext(analyzer, "In 2021 turbines were installed.", counted)).as("a year").isFalse();
+        assertThat(WindowRequirements.countsNext(analyzer, "It has 40 sheds, turbines and a depot.", counted))
+                .as("another clause").isFalse();
+    }
+
+    @Test
+    void aQuestionForTheNumberOfPeopleIsAnsweredByACountOfAnyGroupOfPeople() {
+        QuestionAnalyzer questions = new QuestionAnalyzer(index.analyzer(), index.lexical());
+        AnalysedQuestion people = questions.analyse("How many people attended the opening of the solar park?");
+        AnalysedQuestion turbines = questions.analyse("How many turbines does the wind farm have?");
+
+        assertThat(WindowRequirements.countsPeople(people)).isTrue();
+        assertThat(WindowRequirements.counted(people)).isEmpty();
+        assertThat(WindowRequirements.countsPeople(turbines)).isFalse();
+        assertThat(WindowRequirements.counted(turbines)).extracting(QuestionTerm::word).contains("turbines");
+    }
+
+    @Test
     void aHowManyQuestionIsDeclinedWhenTheCountedThingIsNamedButNotCounted() {
         Retrieval retrieval = retriever.retrieve("How many students attended the opening of the solar park?");
 
