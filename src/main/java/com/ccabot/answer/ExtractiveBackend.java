@@ -111,9 +111,10 @@ public final class ExtractiveBackend implements AnswerBackend {
     private List<Candidate> choose(Retrieval retrieval, int most) {
         List<Evidence> ranked = retrieval.evidence().stream()
                 .filter(e -> retrieval.alreadySaid().isEmpty() || !retrieval.alreadySaid().contains(display(e.text())))
-                // a follow-up wants something new, not the last answer again; and a question (an interviewer's,
-                // a headline's) answers nothing
-                .filter(e -> !e.text().strip().endsWith("?"))
+                // a follow-up wants something new, not the last answer again; a question (an interviewer's, a
+                // headline's) answers nothing, nor does a line that is not prose (a dateline, a byline, a credit)
+                // unless the question is about the article itself
+                .filter(e -> !e.text().strip().endsWith("?") && e.feature("fragment") == 0)
                 .toList();
         List<Candidate> chosen = new ArrayList<>();
         if (ranked.isEmpty()) {

@@ -12,7 +12,7 @@ public final class MetaQuestion {
     private static final Pattern PICTURES = Pattern.compile("\\b(photo\\w*|pictures?|pics?|images?|credit(ed)?)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORS = Pattern.compile(
-            "\\b(wrote|written|writers?|authors?|authored|reporters?|reported by|bylines?|editors?|edited|published)\\b",
+            "\\b(wrote|written|writers?|authors?|authored|reporters?|reported by|bylines?|editors?|edited|publish\\w*|publication)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private MetaQuestion() {}

@@ -1,0 +1,72 @@
+package com.ccabot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.Indexer;
+import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.ArticleLoader;
+import com.ccabot.knowledge.Chunker;
+import com.ccabot.retrieval.AnswerModels;
+import com.ccabot.retrieval.HybridRetriever;
+import com.ccabot.retrieval.RankFusion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the offline backend shows, on an article of the test's own with the lines a news page carries besides its
+ * prose: a dateline with the time of publication and a line of editors' names.
+ */
+class ExtractiveBackendTest {
+
+    private static final String ARTICLE = """
+            ---
+            title: A ferry line opens on Lake Sarez
+            date: 2024-05-02
+            source: Test Wire
+            ---
+
+            TEST WIRE) 10:15, MAY 2, 2024
+
+            A ferry line across Lake Sarez opened on Thursday, the lake's first passenger service.
+
+            The ferry carries up to 60 passengers a trip and sails twice a day in summer.
+
+            ANNA BERG/TEST WIRE
+            """;
+
+    @TempDir
+    static Path work;
+    private static HybridRetriever retriever;
+    private final ExtractiveBackend backend = new ExtractiveBackend(3, 600, 0.1);
+
+    @BeforeAll
+    static void index() throws Exception {
+        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("2024-05-02-lake-ferry.md"), ARTICLE);
+        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
+        retriever = new HybridRetriever(new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null)
+                .index(new ArticleLoader().load(knowledge)), RankFusion.RRF, AnswerModels.shipped().ranker(),
+                AnswerModels.shipped().gate(), 6);
+    }
+
+    @Test
+    void aDatelineOrACreditLineIsNotShownAsTheAnswerToAQuestionAboutTheNews() {
+        String question = "When did the ferry line on Lake Sarez open?";
+        Answer answer = backend.answer(question, retriever.retrieve(question));
+
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("opened on Thursday").doesNotContain("10:15").doesNotContain("ANNA BERG");
+    }
+
+    @Test
+    void theyAnswerAQuestionAboutTheArticleItself() {
+        String question = "When was the article on the Lake Sarez ferry published?";
+        Answer answer = backend.answer(question, retriever.retrieve(question));
+
+        assertThat(answer.text()).contains("10:15");
+    }
+}
