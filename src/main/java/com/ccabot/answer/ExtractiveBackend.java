@@ -17,8 +17,9 @@ import java.util.Map;
  * followed by the marker of the article it comes from. Needs no model beyond the embeddings.
  *
  * <p>Retrieval has already scored every sentence in its context ({@link com.ccabot.retrieval.EvidenceRanker}). The
- * best sentence leads, with the sentence before it when it leans on that one ("He said…", "These include…");
- * another joins when its score is a large enough share of the best one's (a list, a second article, the fact the
+ * best sentence leads, with the sentence before it when it leans on that one ("He said…", "These include…"), or
+ * with the sentence after it when that one holds the kind of fact asked for and the best only frames it ("The mayors
+ * of three towns opened the bridge." before the sentence that names them); another joins when its score is a large enough share of the best one's (a list, a second article, the fact the
  * first only frames), while the answer stays short. The share is chosen with the model on held-out questions.
  */
 public final class ExtractiveBackend implements AnswerBackend {
@@ -73,8 +74,15 @@ public final class ExtractiveBackend implements AnswerBackend {
         return compose(question, chosen);
     }
 
-    /** A sentence chosen for the answer, with the one before it when it needs that one ({@link Evidence#needsBefore()}). */
-    private record Candidate(Evidence evidence, boolean withBefore) {
+    /**
+     * A sentence chosen for the answer, with the one before it when it needs that one ({@link Evidence#needsBefore()})
+     * or the one after ({@link Evidence#needsAfter()}).
+     */
+    private record Candidate(Evidence evidence, boolean withBefore, boolean withAfter) {
+
+        Candidate(Evidence evidence, boolean withBefore) {
+            this(evidence, withBefore, false);
+        }
 
         String text() {
             return text(false);
@@ -83,7 +91,8 @@ public final class ExtractiveBackend implements AnswerBackend {
         /** @param withCredit whether the chosen sentence keeps its photo credit: for a question about a picture */
         String text(boolean withCredit) {
             String sentence = withCredit ? evidence.text() : display(evidence.text());
-            return withBefore ? display(evidence.before()) + " " + sentence : sentence;
+            String shown = withBefore ? display(evidence.before()) + " " + sentence : sentence;
+            return withAfter ? shown + " " + display(evidence.after()) : shown;
         }
 
         Passage passage() {
@@ -121,7 +130,8 @@ public final class ExtractiveBackend implements AnswerBackend {
             return chosen;
         }
         Evidence best = ranked.get(0);
-        Candidate first = new Candidate(best, best.needsBefore() && fits(best.before().length() + best.text().length()));
+        Candidate first = new Candidate(best, best.needsBefore() && fits(best.before().length() + best.text().length()),
+                best.needsAfter() && fits(best.text().length() + best.after().length()));
         chosen.add(first);
         int length = first.text().length() + MARKER_ROOM;
         for (Evidence evidence : ranked.subList(1, ranked.size())) {

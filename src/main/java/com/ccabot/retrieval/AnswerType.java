@@ -22,7 +22,9 @@ enum AnswerType {
     NUMBER(Pattern.compile("\\b(how (many|much|large|big|long|far)|what (number|percentage|share|amount|proportion)|by how)\\b"),
             // a count or an amount: not an ordinal ("12th") and not a year
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"
-                    + "|\\b(two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|billions?)\\b",
+                    + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                    + "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?"
+                    + "|thousands?|millions?|billions?)\\b",
                     Pattern.CASE_INSENSITIVE)),
     DATE(Pattern.compile("\\b(when|what (year|date|day|month)|which (year|date|day|month)|since when)\\b"),
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
@@ -30,7 +32,9 @@ enum AnswerType {
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
     PLACE(Pattern.compile("\\b(where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
-    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?))\\b"),
+    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
+                    + "|mayors?|governors?|ambassadors?|envoys?|diplomats?|chairm[ae]n|chairs?|heads?|chiefs?|directors?"
+                    + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
 

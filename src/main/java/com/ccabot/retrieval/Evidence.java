@@ -39,6 +39,15 @@ public record Evidence(Passage passage, int sentence, String text, String before
         return !before.isEmpty() && (leansBack() || feature("type_before") > 0);
     }
 
+    /**
+     * Whether it is shown with the sentence after: it lacks the kind of fact the question asks for and that one holds
+     * it ("The mayors of three towns opened the bridge." before "Anna Berg, Tomas Lind and Olga Sand cut the
+     * ribbon."), and it does not lean on the sentence before instead.
+     */
+    public boolean needsAfter() {
+        return !after.isEmpty() && !needsBefore() && feature("type_after") > 0;
+    }
+
     /** The value of one of {@link EvidenceRanker#FEATURES}. */
     public double feature(String name) {
         int index = EvidenceRanker.FEATURES.indexOf(name);

@@ -29,7 +29,7 @@ public final class EvidenceRanker {
     /** The features of a sentence, in the order the model's weights are in. */
     public static final List<String> FEATURES = List.of("sim_sentence", "sim_before", "sim_after", "sim_passage",
             "fused_rank", "coverage_sentence", "coverage_window", "coverage_before", "salient_window", "new_content",
-            "type_found", "type_missing", "type_before", "count_next", "definition", "short", "interrogative", "leans_back", "caption", "caption_asked", "fragment", "fragment_asked", "lead");
+            "type_found", "type_missing", "type_before", "type_after", "count_next", "definition", "short", "interrogative", "leans_back", "caption", "caption_asked", "fragment", "fragment_asked", "lead");
 
     private static final Pattern LEANS_BACK = Pattern.compile(
             "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
@@ -129,6 +129,7 @@ public final class EvidenceRanker {
             specificType && found ? 1 : 0,
             specificType && !found ? 1 : 0,
             specificType && !found && !before.isEmpty() && type.newIn(before, question) ? 1 : 0,
+            specificType && !found && !after.isEmpty() && type.newIn(after, question) ? 1 : 0,
             found && WindowRequirements.countsNext(index.analyzer(), text, counted) ? 1 : 0,
             definition.isPresent() && definition.get().describedIn(text) ? 1 : 0,
             text.length() < SHORT_SENTENCE ? 1 : 0,

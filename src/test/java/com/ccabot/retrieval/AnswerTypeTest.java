@@ -16,6 +16,12 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aNumberWrittenInWordsIsANumber() {
+        assertThat(AnswerType.NUMBER.newIn("The lease runs for the next thirty years.", "How long does the lease run?")).isTrue();
+        assertThat(AnswerType.NUMBER.newIn("The lease was signed on the pier.", "How long does the lease run?")).isFalse();
+    }
+
+    @Test
     void aQuestionForSeveralPeopleOrPlacesAsksForThemToo() {
         assertThat(AnswerType.of("Which ministers signed the lease?")).isEqualTo(AnswerType.PERSON);
         assertThat(AnswerType.of("What officials attended the opening?")).isEqualTo(AnswerType.PERSON);
