@@ -3,7 +3,10 @@ package com.ccabot.retrieval;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.KnowledgeIndex.VectorHit;
 import com.ccabot.index.LexicalIndex.Hit;
+import com.ccabot.knowledge.Chunk;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +94,58 @@ public final class HybridRetriever {
         return List.copyOf(merged.values());
     }
 
+    /**
+     * The first {@code topK} chunks of the fused order, with the best chunk of each ranking among them ({@code bests},
+     * best kept first): a chunk that holds most words of the question but is far in meaning (or the reverse) ranks
+     * low in the other ranking, and reciprocal rank fusion, which sees only ranks, would push it out however far it
+     * leads its own. A missing best takes the last place that holds no other best.
+     */
+    static List<Integer> withEachBest(List<Integer> order, int topK, List<Integer> bests) {
+        List<Integer> kept = new java.util.ArrayList<>(order.subList(0, Math.min(topK, order.size())));
+        for (int best : bests) {
+            if (kept.contains(best)) {
+                continue;
+            }
+            if (kept.size() < topK) {
+                kept.add(best);
+                continue;
+            }
+            for (int last = kept.size() - 1; last >= 0; last--) {
+                if (!bests.contains(kept.get(last))) {
+                    kept.remove(last);
+                    kept.add(best);
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The best chunk of each ranking: the vector search's, and the lexical search's when it holds at least half of
+     * the question's words (one rare word alone, "third" in "the third-largest city", does not make a chunk about
+     * the question).
+     */
+    private List<Integer> bests(List<VectorHit> vector, List<Hit> lexical, AnalysedQuestion terms) {
+        List<Integer> bests = new java.util.ArrayList<>();
+        if (!vector.isEmpty()) {
+            bests.add(vector.get(0).chunk());
+        }
+        if (!lexical.isEmpty() && holdsHalf(lexical.get(0).chunk(), terms)) {
+            bests.add(lexical.get(0).chunk());
+        }
+        return bests;
+    }
+
+    /** Whether a chunk (its sentences and its article's title) holds at least half of the question's known words. */
+    private boolean holdsHalf(int chunk, AnalysedQuestion terms) {
+        Chunk held = index.chunks().get(chunk);
+        Set<String> words = new HashSet<>(index.titleTerms(held.article()));
+        held.sentences().forEach(sentence -> words.addAll(index.sentence(sentence).terms()));
+        List<String> known = terms.knownTerms();
+        return !known.isEmpty() && 2 * known.stream().filter(words::contains).count() >= known.size();
+    }
+
     private Retrieval retrieveOne(String question) {
         AnalysedQuestion terms = analyzer.analyse(question);
         float[] vector = index.embed(terms.corrected());
@@ -106,8 +161,9 @@ public final class HybridRetriever {
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();
-        List<Passage> passages = NearCopies.preferFitting(order, question, terms, index).stream()
-                .limit(topK)
+        List<Passage> passages = withEachBest(NearCopies.preferFitting(order, question, terms, index), topK,
+                bests(vectorHits, lexicalHits, terms))
+                .stream()
                 .map(chunk -> new Passage(index.chunks().get(chunk), fused.get(chunk) / best,
                         index.similarity(chunk, vector), bm25.getOrDefault(chunk, 0.0)))
                 .toList();

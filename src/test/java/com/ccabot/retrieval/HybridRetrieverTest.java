@@ -71,4 +71,17 @@ class HybridRetrieverTest {
                 .containsExactly("Who co-organized the forum", "How many attended");
         assertThat(QuestionParts.of("What are trade and investment priorities?")).hasSize(1);
     }
+
+    @Test
+    void eachRankingsBestChunkIsAmongThePassagesWhateverTheFusedOrder() {
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of(9)))
+                .as("the lexical best, far down the fused order, takes the last place").containsExactly(1, 2, 9);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of(2, 9)))
+                .as("a best already kept stays where it is").containsExactly(1, 2, 9);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3), 3, java.util.List.of(8, 9)))
+                .as("one best does not push out the other").containsExactly(1, 8, 9);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1), 3, java.util.List.of(9))).containsExactly(1, 9);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of()))
+                .containsExactly(1, 2, 3);
+    }
 }
