@@ -69,7 +69,8 @@ public final class HybridRetriever {
         List<Evidence> ranked = ranker.rank(question, terms, vector, context.passages(), index);
         RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
         RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
-        return new Retrieval(question, vector, terms, context.passages(), AnswerabilityGate.countriesFirst(terms, ranked),
+        return new Retrieval(question, vector, terms, context.passages(),
+                AnswerabilityGate.countriesFirst(terms, EvidenceRanker.countingFirst(ranked)),
                 verdict, index, List.of(), "");
     }
 
@@ -169,7 +170,8 @@ public final class HybridRetriever {
                 .toList();
         List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, terms, vector, passages, index),
                 question, terms, index);
-        return new Retrieval(question, vector, terms, passages, AnswerabilityGate.countriesFirst(terms, ranked),
+        return new Retrieval(question, vector, terms, passages,
+                AnswerabilityGate.countriesFirst(terms, EvidenceRanker.countingFirst(ranked)),
                 AnswerabilityGate.standingAlone(terms, gate.judge(terms, passages, ranked, ranker, index)), index, List.of(), "");
     }
 }
