@@ -18,9 +18,10 @@ import java.util.Map;
  *
  * <p>Retrieval has already scored every sentence in its context ({@link com.ccabot.retrieval.EvidenceRanker}). The
  * best sentence leads, with the sentence before it when it leans on that one ("He said…", "These include…"), or
- * with the sentence after it when that one holds the kind of fact asked for and the best only frames it ("The mayors
- * of three towns opened the bridge." before the sentence that names them); another joins when its score is a large enough share of the best one's (a list, a second article, the fact the
- * first only frames), while the answer stays short. The share is chosen with the model on held-out questions.
+ * with the sentence after it when that one holds the kind of fact asked for and the best only frames it ("The
+ * mayors of three towns opened the bridge." before the sentence that names them); another joins when its score is a
+ * large enough share of the best one's (a list, a second article, the fact the first only frames), while the answer
+ * stays short. The share is chosen with the model on held-out questions.
  */
 public final class ExtractiveBackend implements AnswerBackend {
 

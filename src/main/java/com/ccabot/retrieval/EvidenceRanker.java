@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -92,7 +92,7 @@ public final class EvidenceRanker {
 
     /**
      * The sentences in the order an answer takes them for a question of "how many": those that put a number right
-     * before what it counts ({@code count_next}: "126,000 Chinese citizens" for "how many Chinese…") first, each
+     * before what it counts ({@code count_next}: "about 12,000 passengers crossed" for "how many passengers…") first, each
      * group in its own order. The model weighs the feature lightly, as few questions of the bank count; but a
      * sentence that says "N X" is the answer to "how many X" whatever else a closer-sounding sentence repeats.
      */

@@ -4,11 +4,12 @@ import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.KnowledgeIndex.VectorHit;
 import com.ccabot.index.LexicalIndex.Hit;
 import com.ccabot.knowledge.Chunk;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the passages of the knowledge that best match a question by fusing a vector search (meaning) with a
@@ -102,7 +103,7 @@ public final class HybridRetriever {
      * leads its own. A missing best takes the last place that holds no other best.
      */
     static List<Integer> withEachBest(List<Integer> order, int topK, List<Integer> bests) {
-        List<Integer> kept = new java.util.ArrayList<>(order.subList(0, Math.min(topK, order.size())));
+        List<Integer> kept = new ArrayList<>(order.subList(0, Math.min(topK, order.size())));
         for (int best : bests) {
             if (kept.contains(best)) {
                 continue;
@@ -128,7 +129,7 @@ public final class HybridRetriever {
      * the question).
      */
     private List<Integer> bests(List<VectorHit> vector, List<Hit> lexical, AnalysedQuestion terms) {
-        List<Integer> bests = new java.util.ArrayList<>();
+        List<Integer> bests = new ArrayList<>();
         if (!vector.isEmpty()) {
             bests.add(vector.get(0).chunk());
         }

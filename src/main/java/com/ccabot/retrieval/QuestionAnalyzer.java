@@ -29,6 +29,10 @@ public final class QuestionAnalyzer {
             he him his she her hers its them theirs those
             """;
 
+    /** The question words users begin a question with, whose misspellings are still question words. */
+    private static final List<String> INTERROGATIVES = List.of("what", "which", "where", "when", "whom", "whose", "many",
+            "much", "who", "how", "why");
+
     /** A term in at most this many chunks names something specific. */
     private static final int RARE = 2;
 
@@ -42,6 +46,45 @@ public final class QuestionAnalyzer {
         this.lexical = lexical;
         this.questionWords = Set.copyOf(analyzer.terms(QUESTION_WORDS));
         this.focus = new QuestionFocus(analyzer, questionWords);
+    }
+
+    /**
+     * Whether a word the knowledge does not know, and cannot correct, is a question word typed wrong: "what",
+     * "which", "where", "many"… with a letter left out ("wat", "wich", "whre") or two neighbouring letters swapped
+     * ("waht", "mnay"). A letter changed or added is as likely a word of its own ("low" and "now" for "how", "wheat"
+     * for "what").
+     */
+    static boolean misspeltQuestionWord(String word) {
+        String typed = word.toLowerCase(Locale.ROOT);
+        if (typed.length() < 3 || typed.codePoints().anyMatch(c -> !Character.isLetter(c))) {
+            return false;
+        }
+        return INTERROGATIVES.stream().anyMatch(asked -> leftOut(asked, typed) || swapped(asked, typed));
+    }
+
+    private static boolean leftOut(String asked, String typed) {
+        if (typed.length() + 1 != asked.length()) {
+            return false;
+        }
+        for (int i = 0; i < asked.length(); i++) {
+            if ((asked.substring(0, i) + asked.substring(i + 1)).equals(typed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean swapped(String asked, String typed) {
+        if (typed.length() != asked.length()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < asked.length(); i++) {
+            if (asked.charAt(i) != asked.charAt(i + 1) && (asked.substring(0, i) + asked.charAt(i + 1) + asked.charAt(i)
+                    + asked.substring(i + 2)).equals(typed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -81,6 +124,9 @@ public final class QuestionAnalyzer {
             int frequency = lexical.documentFrequency(term);
             boolean known = frequency > 0;
             LexicalIndex.Correction correction = known ? null : lexical.correction(token.word(), term).orElse(null);
+            if (!known && correction == null && misspeltQuestionWord(token.word())) {
+                continue; // "wat did…", "wich country…": a question word typed wrong asks, it is not content
+            }
             if (correction != null && correction.written() != null) {
                 written.put(token.word(), correction.written());
             }

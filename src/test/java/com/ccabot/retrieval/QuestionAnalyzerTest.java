@@ -1,0 +1,28 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class QuestionAnalyzerTest {
+
+    @Test
+    void aQuestionWordTypedWrongIsStillAQuestionWord() {
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("wat")).as("a letter left out").isTrue();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("Wich")).isTrue();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("waht")).as("two letters swapped").isTrue();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("whre")).isTrue();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("mnay")).isTrue();
+    }
+
+    @Test
+    void aWordOfItsOwnCloseToAQuestionWordIsNot() {
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("low")).as("one letter changed from 'how', three letters").isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("now")).isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("water")).isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("wheat")).as("a letter added to 'what'").isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("what")).as("no misspelling").isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("money")).isFalse();
+        assertThat(QuestionAnalyzer.misspeltQuestionWord("2025")).isFalse();
+    }
+}
