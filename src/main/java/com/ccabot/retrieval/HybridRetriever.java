@@ -97,30 +97,21 @@ public final class HybridRetriever {
     }
 
     /**
-     * The first {@code topK} chunks of the fused order, with the best chunk of each ranking among them ({@code bests},
-     * best kept first): a chunk that holds most words of the question but is far in meaning (or the reverse) ranks
-     * low in the other ranking, and reciprocal rank fusion, which sees only ranks, would push it out however far it
-     * leads its own. A missing best takes the last place that holds no other best.
+     * The fused order with the best chunk of each ranking ({@code bests}) moved up to within its first {@code topK}: a
+     * chunk that holds most words of the question but is far in meaning (or the reverse) ranks low in the other
+     * ranking, and reciprocal rank fusion, which sees only ranks, would leave it out however far it leads its own.
+     * The bests take the last places of the first {@code topK}; the chunks they displace follow them. Near-copies are
+     * grouped after this ({@link NearCopies#preferFitting}), so a best that retells an article already among the
+     * first is not shown twice and the copy that fits the question best stands for it.
      */
     static List<Integer> withEachBest(List<Integer> order, int topK, List<Integer> bests) {
-        List<Integer> kept = new ArrayList<>(order.subList(0, Math.min(topK, order.size())));
-        for (int best : bests) {
-            if (kept.contains(best)) {
-                continue;
-            }
-            if (kept.size() < topK) {
-                kept.add(best);
-                continue;
-            }
-            for (int last = kept.size() - 1; last >= 0; last--) {
-                if (!bests.contains(kept.get(last))) {
-                    kept.remove(last);
-                    kept.add(best);
-                    break;
-                }
-            }
-        }
-        return kept;
+        List<Integer> head = order.subList(0, Math.min(topK, order.size()));
+        List<Integer> missing = bests.stream().distinct().filter(best -> !head.contains(best)).toList();
+        int keep = Math.max(0, Math.min(order.size(), topK - missing.size()));
+        List<Integer> moved = new ArrayList<>(order.subList(0, keep));
+        moved.addAll(missing);
+        order.subList(keep, order.size()).stream().filter(chunk -> !missing.contains(chunk)).forEach(moved::add);
+        return moved;
     }
 
     /**
@@ -163,9 +154,9 @@ public final class HybridRetriever {
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .toList();
-        List<Passage> passages = withEachBest(NearCopies.preferFitting(order, question, terms, index), topK,
-                bests(vectorHits, lexicalHits, terms))
-                .stream()
+        List<Integer> fusedWithBests = withEachBest(order, topK, bests(vectorHits, lexicalHits, terms));
+        List<Passage> passages = NearCopies.preferFitting(fusedWithBests, question, terms, index).stream()
+                .limit(topK)
                 .map(chunk -> new Passage(index.chunks().get(chunk), fused.get(chunk) / best,
                         index.similarity(chunk, vector), bm25.getOrDefault(chunk, 0.0)))
                 .toList();

@@ -75,13 +75,14 @@ class HybridRetrieverTest {
     @Test
     void eachRankingsBestChunkIsAmongThePassagesWhateverTheFusedOrder() {
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of(9)))
-                .as("the lexical best, far down the fused order, takes the last place").containsExactly(1, 2, 9);
+                .as("the lexical best, far down the fused order, takes the last place; the chunk it displaces follows")
+                .containsExactly(1, 2, 9, 3, 4);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of(2, 9)))
-                .as("a best already kept stays where it is").containsExactly(1, 2, 9);
-        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3), 3, java.util.List.of(8, 9)))
-                .as("one best does not push out the other").containsExactly(1, 8, 9);
+                .as("a best already among the first stays where it is").containsExactly(1, 2, 9, 3, 4);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4, 9), 3, java.util.List.of(8, 9)))
+                .as("neither best pushes the other out, nor is one kept twice").containsExactly(1, 8, 9, 2, 3, 4);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1), 3, java.util.List.of(9))).containsExactly(1, 9);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of()))
-                .containsExactly(1, 2, 3);
+                .containsExactly(1, 2, 3, 4);
     }
 }
