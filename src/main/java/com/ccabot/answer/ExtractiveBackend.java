@@ -101,17 +101,22 @@ public final class ExtractiveBackend implements AnswerBackend {
         }
     }
 
-    /** A message asking several things gets the best sentences for each of its questions the articles cover. */
+    /**
+     * A message asking several things gets the best sentences for each of its questions the articles cover: each
+     * question's best first, in the order they are asked, then each one's second best while there is room, and so
+     * on (so a long answer to the first question never crowds out the answer to the second).
+     */
     private List<Candidate> chooseForEachPart(List<Retrieval> parts) {
-        int perPart = Math.max(1, maxSentences / parts.size());
+        List<List<Candidate>> offered = parts.stream().filter(Retrieval::relevant)
+                .map(part -> chooseRanked(part, maxSentences)).toList();
         List<Candidate> chosen = new ArrayList<>();
-        for (Retrieval part : parts) {
-            if (!part.relevant()) {
-                continue;
-            }
-            for (Candidate candidate : choose(part, perPart)) {
-                if (chosen.size() < maxSentences && chosen.stream().noneMatch(c -> overlaps(c, candidate))) {
-                    chosen.add(candidate);
+        for (int rank = 0; rank < maxSentences && chosen.size() < maxSentences; rank++) {
+            for (int part = 0; part < offered.size() && chosen.size() < maxSentences; part++) {
+                if (rank < offered.get(part).size()) {
+                    Candidate candidate = offered.get(part).get(rank);
+                    if (chosen.stream().noneMatch(c -> overlaps(c, candidate))) {
+                        chosen.add(candidate);
+                    }
                 }
             }
         }
@@ -119,6 +124,11 @@ public final class ExtractiveBackend implements AnswerBackend {
     }
 
     private List<Candidate> choose(Retrieval retrieval, int most) {
+        return inArticleOrder(chooseRanked(retrieval, most));
+    }
+
+    /** The sentences an answer takes from one retrieval, best first. */
+    private List<Candidate> chooseRanked(Retrieval retrieval, int most) {
         List<Evidence> ranked = retrieval.evidence().stream()
                 .filter(e -> retrieval.alreadySaid().isEmpty() || !retrieval.alreadySaid().contains(display(e.text())))
                 // a follow-up wants something new, not the last answer again; a question (an interviewer's, a
@@ -147,7 +157,7 @@ public final class ExtractiveBackend implements AnswerBackend {
                 length += added;
             }
         }
-        return inArticleOrder(chosen);
+        return chosen;
     }
 
     private boolean fits(int chars) {

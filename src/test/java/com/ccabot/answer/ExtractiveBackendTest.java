@@ -75,6 +75,17 @@ class ExtractiveBackendTest {
     }
 
     @Test
+    void aMessageAskingTwoThingsGetsEachOnesBestFirstThenMoreWhileThereIsRoom() {
+        String question = "When did the ferry line on Lake Sarez open, and how many passengers does the ferry carry?";
+        Answer answer = new ExtractiveBackend(3, 600, 0.1).answer(question, retriever.retrieve(question));
+
+        assertThat(answer.text()).contains("opened on Thursday", "60 passengers");
+        assertThat(answer.text().indexOf("opened on Thursday")).as("the first question's answer comes first")
+                .isLessThan(answer.text().indexOf("60 passengers"));
+        assertThat(answer.text().split("\\[1]", -1)).as("a third sentence where two questions left room").hasSize(4);
+    }
+
+    @Test
     void theyAnswerAQuestionAboutTheArticleItself() {
         String question = "When was the article on the Lake Sarez ferry published?";
         Answer answer = backend.answer(question, retriever.retrieve(question));
