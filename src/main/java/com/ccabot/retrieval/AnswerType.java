@@ -22,9 +22,7 @@ enum AnswerType {
     NUMBER(Pattern.compile("\\b(how (many|much|large|big|long|far)|what (number|percentage|share|amount|proportion)|by how)\\b"),
             // a count or an amount: not an ordinal ("12th") and not a year
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"
-                    + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-                    + "|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?"
-                    + "|thousands?|millions?|billions?)\\b",
+                    + "|\\b(" + NumberWords.ALTERNATIVES + ")\\b",
                     Pattern.CASE_INSENSITIVE)),
     DATE(Pattern.compile("\\b(when|what (year|date|day|month)|which (year|date|day|month)|since when)\\b"),
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
@@ -37,6 +35,19 @@ enum AnswerType {
                     + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
+
+    /**
+     * Number words past "one", as a regular expression's alternatives, for the answers of {@link #NUMBER} and for
+     * what counts as a count in a window; kept apart since an enum's constants cannot read the enum's static fields.
+     */
+    static final class NumberWords {
+
+        static final String ALTERNATIVES = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?"
+                + "|hundreds?|thousands?|millions?|billions?";
+
+        private NumberWords() {}
+    }
 
     /** Between words: anything but letters, digits and the separators inside numbers. */
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N},.]+|(?<!\\d)[,.]|[,.](?!\\d)");

@@ -186,14 +186,7 @@ public final class AnswerabilityGate {
      * often than it is what a sentence must hold.)
      */
     public static List<Evidence> countriesFirst(AnalysedQuestion question, List<Evidence> evidence) {
-        WindowRequirements.Requirement countries = WindowRequirements.countries(question);
-        List<Evidence> holding = evidence.stream().filter(countries::heldBy).toList();
-        if (holding.isEmpty() || holding.size() == evidence.size()) {
-            return evidence;
-        }
-        List<Evidence> ordered = new ArrayList<>(holding);
-        evidence.stream().filter(e -> !countries.heldBy(e)).forEach(ordered::add);
-        return List.copyOf(ordered);
+        return EvidenceRanker.holdingFirst(evidence, WindowRequirements.countries(question)::heldBy);
     }
 
     /** The gate's features, for judging and for fitting the model. */

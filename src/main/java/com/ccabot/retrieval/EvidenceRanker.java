@@ -64,7 +64,7 @@ public final class EvidenceRanker {
         Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
         boolean pictures = MetaQuestion.aboutPictures(question);
         boolean meta = MetaQuestion.aboutTheArticle(question);
-        Predicate<TermAnalyzer.Token> counted = counted(terms);
+        Optional<Predicate<TermAnalyzer.Token>> counted = counted(terms);
         Set<String> questionTerms = new HashSet<>();
         terms.terms().forEach(t -> questionTerms.add(t.indexed()));
         Set<String> seen = new HashSet<>();
@@ -97,12 +97,17 @@ public final class EvidenceRanker {
      * sentence that says "N X" is the answer to "how many X" whatever else a closer-sounding sentence repeats.
      */
     public static List<Evidence> countingFirst(List<Evidence> ranked) {
-        List<Evidence> counting = ranked.stream().filter(e -> e.feature("count_next") > 0).toList();
-        if (counting.isEmpty() || counting.size() == ranked.size()) {
+        return holdingFirst(ranked, e -> e.feature("count_next") > 0);
+    }
+
+    /** The sentences that {@code holds} accepts first, then the rest, each group in its order; unchanged when all or none. */
+    static List<Evidence> holdingFirst(List<Evidence> ranked, Predicate<Evidence> holds) {
+        List<Evidence> holding = ranked.stream().filter(holds).toList();
+        if (holding.isEmpty() || holding.size() == ranked.size()) {
             return ranked;
         }
-        List<Evidence> ordered = new ArrayList<>(counting);
-        ranked.stream().filter(e -> e.feature("count_next") == 0).forEach(ordered::add);
+        List<Evidence> ordered = new ArrayList<>(holding);
+        ranked.stream().filter(holds.negate()).forEach(ordered::add);
         return List.copyOf(ordered);
     }
 
@@ -120,7 +125,7 @@ public final class EvidenceRanker {
     }
 
     private static double[] features(String question, int number, String text, String before, String after, Set<String> window,
-                                     Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms, Predicate<TermAnalyzer.Token> counted,
+                                     Passage passage, AnalysedQuestion terms, float[] vector, Set<String> questionTerms, Optional<Predicate<TermAnalyzer.Token>> counted,
                                      AnswerType type, Optional<DefinitionQuestion> definition, boolean pictures,
                                      boolean meta, KnowledgeIndex index) {
         SentenceFeatures sentence = index.sentence(text);
@@ -146,7 +151,7 @@ public final class EvidenceRanker {
             specificType && !found ? 1 : 0,
             specificType && !found && !before.isEmpty() && type.newIn(before, question) ? 1 : 0,
             specificType && !found && !after.isEmpty() && type.newIn(after, question) ? 1 : 0,
-            found && WindowRequirements.countsNext(index.analyzer(), text, counted) ? 1 : 0,
+            found && counted.isPresent() && WindowRequirements.countsNext(index.analyzer(), text, counted.get()) ? 1 : 0,
             definition.isPresent() && definition.get().describedIn(text) ? 1 : 0,
             text.length() < SHORT_SENTENCE ? 1 : 0,
             text.strip().endsWith("?") ? 1 : 0,
@@ -161,12 +166,16 @@ public final class EvidenceRanker {
 
     /**
      * Which words of a sentence name what the question asks the number of: its counted words, or for "how many
-     * people" any word for a group of people; none when it asks for no count.
+     * people" any word for a group of people; empty when it asks for no count, so no sentence is searched for one.
      */
-    private static Predicate<TermAnalyzer.Token> counted(AnalysedQuestion terms) {
+    private static Optional<Predicate<TermAnalyzer.Token>> counted(AnalysedQuestion terms) {
         Set<String> things = WindowRequirements.counted(terms).stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
         boolean people = WindowRequirements.countsPeople(terms);
-        return token -> things.contains(token.term()) || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT));
+        if (things.isEmpty() && !people) {
+            return Optional.empty();
+        }
+        return Optional.of(token -> things.contains(token.term())
+                || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT)));
     }
 
     /** The share of the question's names and numbers that a set of terms holds; 1 when it has none. */

@@ -22,9 +22,8 @@ final class WindowRequirements {
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
-    private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-            + "|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|both)");
+    private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|" + AnswerType.NumberWords.ALTERNATIVES
+            + "|both)");
     /** What introduces the members of a group within its sentence. */
     private static final Pattern LIST_FOLLOWS = Pattern.compile("^[^.;]{0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
             + "|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)", Pattern.CASE_INSENSITIVE);
@@ -37,10 +36,6 @@ final class WindowRequirements {
     private static final int OWNER_REACH = 3;
     /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
-    /**
-     * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
-     * the count need not name them.
-     */
     /** How many analysed words after a number the thing it counts may stand ("about 300 local and foreign guests"). */
     private static final int COUNT_REACH = 3;
     /** Words for a group of people, any of which a count of people ("how many people attended") may count. */
@@ -48,6 +43,10 @@ final class WindowRequirements {
             "delegates", "representatives", "guests", "scholars", "experts", "students", "visitors", "tourists", "travellers",
             "travelers", "citizens", "residents", "workers", "employees", "members", "leaders", "journalists", "volunteers",
             "teachers", "athletes", "passengers", "spectators", "pupils", "graduates", "trainees");
+    /**
+     * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
+     * the count need not name them.
+     */
     private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
 
     private WindowRequirements() {}
