@@ -23,6 +23,7 @@ import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.KnowledgeException;
 import com.ccabot.knowledge.KnowledgeRefresh;
 import com.ccabot.knowledge.KnowledgeWatcher;
+import com.ccabot.knowledge.KnowledgeSnapshot;
 import com.ccabot.knowledge.LoadedKnowledge;
 import com.ccabot.knowledge.SavedArticle;
 import com.ccabot.retrieval.AnswerModels;
@@ -135,13 +136,16 @@ public final class Application implements Assistant {
     public static Application start(Config config, Secrets secrets, MeterRegistry registry, SharedState shared) {
         long begin = System.nanoTime();
         // the articles first: a missing or empty folder must stop start-up before anything loads or writes
-        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir());
+        // what the last start read: only files added or changed since are read and chunked again
+        KnowledgeSnapshot snapshot = KnowledgeSnapshot.read(config.index().cacheDir(), config.knowledge().dir(),
+                config.index().chunkSize());
+        LoadedKnowledge knowledge = new ArticleLoader().load(config.knowledge().dir(), snapshot);
         // the model loads on another core while this thread chunks the articles and compares them with the index
         CompletableFuture<MiniLmEmbeddingModel> loading = CompletableFuture.supplyAsync(() -> embeddingModel(config),
                 task -> daemon(task, "embedding-model-load").start());
         AnswerModels models = AnswerModels.shipped();
         AnswerBackend backend = backend(config, secrets, models);
-        KnowledgeIndex index = index(config, () -> loaded(loading), knowledge);
+        KnowledgeIndex index = index(config, () -> loaded(loading), knowledge, snapshot);
         MiniLmEmbeddingModel model = loaded(loading);
         Conversations conversations = shared == null
                 ? Conversations.local(Conversations.MAX_TURNS, Conversations.FORGET_AFTER)
@@ -296,13 +300,19 @@ public final class Application implements Assistant {
     }
 
     private static KnowledgeIndex index(Config config, MiniLmEmbeddingModel model, LoadedKnowledge knowledge) {
-        return index(config, () -> model, knowledge);
+        return index(config, () -> model, knowledge, null);
     }
 
     /** @param model gives the model once the indexer needs it, waiting for it while it loads */
-    private static KnowledgeIndex index(Config config, Supplier<MiniLmEmbeddingModel> model, LoadedKnowledge knowledge) {
-        return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
-                config.index().cacheDir()).index(knowledge);
+    /**
+     * @param model    gives the model once the indexer needs it, waiting for it while it loads
+     * @param snapshot what the start read, kept for the next start; null for a reload, which keeps none
+     */
+    private static KnowledgeIndex index(Config config, Supplier<MiniLmEmbeddingModel> model, LoadedKnowledge knowledge,
+                                        KnowledgeSnapshot snapshot) {
+        Indexer indexer = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
+                config.index().cacheDir());
+        return snapshot == null ? indexer.index(knowledge) : indexer.index(knowledge, snapshot);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.ccabot.index;
 import com.ccabot.knowledge.Article;
 import com.ccabot.knowledge.Chunk;
 import com.ccabot.knowledge.Chunker;
+import com.ccabot.knowledge.KnowledgeSnapshot;
 import com.ccabot.knowledge.LoadedKnowledge;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,17 +52,34 @@ public final class Indexer {
     }
 
     public KnowledgeIndex index(LoadedKnowledge knowledge) {
-        return index(knowledge, IndexProgress.onStderr());
+        return index(knowledge, null, IndexProgress.onStderr());
+    }
+
+    /**
+     * Indexes, taking each article's chunks from {@code snapshot} when it gave the article, and keeps the snapshot
+     * of what was loaded and chunked in the cache folder for the next start when it changed.
+     */
+    public KnowledgeIndex index(LoadedKnowledge knowledge, KnowledgeSnapshot snapshot) {
+        return index(knowledge, snapshot, IndexProgress.onStderr());
     }
 
     KnowledgeIndex index(LoadedKnowledge knowledge, IndexProgress progress) {
+        return index(knowledge, null, progress);
+    }
+
+    /** @param snapshot what the start read, kept again when it changed; null to keep none (a reload) */
+    private KnowledgeIndex index(LoadedKnowledge knowledge, KnowledgeSnapshot snapshot, IndexProgress progress) {
         long start = System.nanoTime();
         List<Chunk> chunks = new ArrayList<>();
         Map<String, List<Chunk>> byArticle = new LinkedHashMap<>();
+        KnowledgeSnapshot known = snapshot == null ? KnowledgeSnapshot.none() : snapshot;
         for (Article article : knowledge.articles()) {
-            List<Chunk> ofArticle = chunker.chunk(article);
+            List<Chunk> ofArticle = known.chunks(article).orElseGet(() -> chunker.chunk(article));
             chunks.addAll(ofArticle);
             byArticle.put(article.file(), ofArticle);
+        }
+        if (cacheDir != null && snapshot != null && !snapshot.holds(knowledge)) {
+            KnowledgeSnapshot.write(cacheDir, knowledge, byArticle, chunker.maxChars());
         }
         ChunkStore.Opened opened;
         try {

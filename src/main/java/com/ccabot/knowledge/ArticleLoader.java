@@ -9,9 +9,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -45,6 +47,16 @@ public final class ArticleLoader {
      * @throws KnowledgeException when {@code dir} is not a folder or holds no usable article
      */
     public LoadedKnowledge load(Path dir) {
+        return load(dir, KnowledgeSnapshot.none());
+    }
+
+    /**
+     * Loads as {@link #load(Path)} does, taking from {@code snapshot} each article whose file has not changed since
+     * it was read, instead of reading and parsing it again.
+     *
+     * @throws KnowledgeException when {@code dir} is not a folder or holds no usable article
+     */
+    public LoadedKnowledge load(Path dir, KnowledgeSnapshot snapshot) {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             String problem = Files.exists(root) ? "is not a folder" : "does not exist";
@@ -53,10 +65,17 @@ public final class ArticleLoader {
         }
         List<Article> articles = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
+        Map<String, FileStamp> stamps = new HashMap<>();
         for (var entry : candidates(root).entrySet()) {
             String file = entry.getKey();
+            FileStamp stamp = entry.getValue().stamp();
             try {
-                articles.add(parse(file, Files.readAllBytes(entry.getValue())));
+                // stamped before it is read: a change while it is read makes the next start read it again
+                Optional<Article> kept = stamp == null ? Optional.empty() : snapshot.article(file, stamp);
+                articles.add(kept.isPresent() ? kept.get() : parse(file, Files.readAllBytes(entry.getValue().path())));
+                if (stamp != null) {
+                    stamps.put(file, stamp);
+                }
             } catch (IOException e) {
                 skipped.add(skip(file, unreadable(e)));
             } catch (KnowledgeException e) {
@@ -69,7 +88,7 @@ public final class ArticleLoader {
         }
         log.info("loaded {} articles from {}{}", articles.size(), root,
                 skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)");
-        return new LoadedKnowledge(root, articles, skipped);
+        return new LoadedKnowledge(root, articles, skipped, stamps);
     }
 
     /**
@@ -89,8 +108,13 @@ public final class ArticleLoader {
 
     /** The article files under {@code root} that are not hidden, by path relative to {@code root}. */
     public SortedMap<String, Path> files(Path root) {
-        return candidates(root.toAbsolutePath().normalize());
+        SortedMap<String, Path> files = new TreeMap<>();
+        candidates(root.toAbsolutePath().normalize()).forEach((file, candidate) -> files.put(file, candidate.path()));
+        return files;
     }
+
+    /** An article file found: where it is, and its stamp when it could be listed ({@code null} otherwise). */
+    private record Candidate(Path path, FileStamp stamp) {}
 
     /** Whether a file, by its name, is one this loader reads as an article. */
     public boolean isArticle(String file) {
@@ -98,8 +122,8 @@ public final class ArticleLoader {
     }
 
     /** The article files under {@code root} that are not hidden, by relative path. */
-    private SortedMap<String, Path> candidates(Path root) {
-        SortedMap<String, Path> files = new TreeMap<>();
+    private SortedMap<String, Candidate> candidates(Path root) {
+        SortedMap<String, Candidate> files = new TreeMap<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -114,7 +138,7 @@ public final class ArticleLoader {
                             // then fails and reports it, rather than letting it vanish silently.
                             boolean readable = attrs.isRegularFile() || attrs.isSymbolicLink();
                             if (readable && !isHidden(f) && isArticleFile(f)) {
-                                files.put(relative(root, f), f);
+                                files.put(relative(root, f), new Candidate(f, attrs.isRegularFile() ? FileStamp.of(attrs) : null));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -124,7 +148,7 @@ public final class ArticleLoader {
                             // A file we cannot even list (a broken link, a loop, no permission) is still
                             // reported through the normal read, which fails with the precise reason.
                             if (!isHidden(f) && isArticleFile(f)) {
-                                files.put(relative(root, f), f);
+                                files.put(relative(root, f), new Candidate(f, null));
                             } else if (!isHidden(f)) {
                                 log.warn("skipped {}: {}", relative(root, f), unreadable(e));
                             }

@@ -24,12 +24,12 @@ public final class Chunker {
         this.maxChars = maxChars;
     }
 
-    /** Returns the article's sentences in order: the index space of {@link Chunk#firstSentence()}. */
     /** The most characters a chunk holds, long sentences aside. */
     public int maxChars() {
         return maxChars;
     }
 
+    /** Returns the article's sentences in order: the index space of {@link Chunk#firstSentence()}. */
     public List<String> sentences(Article article) {
         return splitter.split(article.text());
     }

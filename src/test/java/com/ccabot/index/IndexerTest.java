@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
+import com.ccabot.knowledge.KnowledgeSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,8 @@ class IndexerTest {
         assertThat(cold.cacheHits()).as("chunks kept from the index").isZero();
         assertThat(warm.embedded()).isZero();
         assertThat(warm.cacheHits()).isEqualTo(cold.chunks());
-        assertThat(afterWarm).as("a start with nothing changed writes nothing").isEqualTo(written);
+        assertThat(written).as("the snapshot of what was read is kept").anySatisfy((file, time) -> assertThat(file).contains(".snapshot"));
+        assertThat(afterWarm).as("a start with nothing changed writes nothing, snapshot included").isEqualTo(written);
         // only the changed article is embedded again: its chunks and sentences, a fraction of the five articles'
         assertThat(changed.embedded()).isPositive().isLessThan(cold.embedded() / 2);
         assertThat(changed.cacheHits()).isLessThan(cold.chunks()).isGreaterThan(cold.chunks() / 2);
@@ -153,16 +158,21 @@ class IndexerTest {
         assertThat(index.lexical().correction("brazil", "brazil")).isEmpty();
     }
 
+    /** Indexes as a start does: through the snapshot of what the last start read. */
     private KnowledgeIndex index(Path knowledge, Path cache) {
+        KnowledgeSnapshot snapshot = KnowledgeSnapshot.read(cache, knowledge, 500);
         return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(500), cache)
-                .index(new ArticleLoader().load(knowledge));
+                .index(new ArticleLoader().load(knowledge, snapshot), snapshot);
     }
 
     private Path copyOfShippedArticles() throws Exception {
         Path knowledge = Files.createDirectories(work.resolve("knowledge"));
         try (var files = Files.list(Path.of("src/test/resources/knowledge"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, knowledge.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path copy = Files.copy(file, knowledge.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                // written a while ago, as a folder of articles usually is: a file written in the very second the
+                // snapshot is kept is read again at the next start, whatever its stamp says
+                Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
             }
         }
         return knowledge;
