@@ -17,9 +17,11 @@ public final class TestPipeline {
     /** Articles of our own, from public reporting, that no constant of the bot was chosen on. */
     public static final Path EXTRA_KNOWLEDGE = Path.of("src/test/resources/knowledge-extra");
     private static final Path EXTRA_KNOWLEDGE_2 = Path.of("src/test/resources/knowledge-extra2");
+    private static final Path EXTRA_KNOWLEDGE_3 = Path.of("src/test/resources/knowledge-extra3");
 
     private static Application app;
     private static Application extended;
+    private static Application third;
 
     private TestPipeline() {}
 
@@ -34,21 +36,36 @@ public final class TestPipeline {
     /** A started bot over the shipped articles and our own further ones together, as a user adds articles. */
     public static synchronized Application withExtraArticles() {
         if (extended == null) {
-            try {
-                Path folder = java.nio.file.Files.createTempDirectory("cca-knowledge");
-                for (Path source : List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2)) {
-                    try (var files = java.nio.file.Files.list(source)) {
-                        for (Path file : files.toList()) {
-                            java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));
-                        }
-                    }
-                }
-                extended = Application.start(config(Map.of("knowledge.dir", folder.toString())));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            extended = startedOn(List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2));
         }
         return extended;
+    }
+
+    /**
+     * A started bot over the shipped articles, the further ones and a third set written later: apart from
+     * {@link #withExtraArticles()}, since the third set answers some questions the earlier sets expect declined.
+     */
+    public static synchronized Application withThirdArticles() {
+        if (third == null) {
+            third = startedOn(List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2, EXTRA_KNOWLEDGE_3));
+        }
+        return third;
+    }
+
+    private static Application startedOn(List<Path> sources) {
+        try {
+            Path folder = java.nio.file.Files.createTempDirectory("cca-knowledge");
+            for (Path source : sources) {
+                try (var files = java.nio.file.Files.list(source)) {
+                    for (Path file : files.toList()) {
+                        java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));
+                    }
+                }
+            }
+            return Application.start(config(Map.of("knowledge.dir", folder.toString())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The default configuration over the test articles, with some settings overridden. */

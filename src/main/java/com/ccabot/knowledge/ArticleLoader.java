@@ -113,7 +113,10 @@ public final class ArticleLoader {
         return files;
     }
 
-    /** An article file found: where it is, and its stamp when it could be listed ({@code null} otherwise). */
+    /**
+     * An article file found: where it is, and its stamp when it could be listed and had settled ({@code null}
+     * otherwise: such a file is read at every start until it has).
+     */
     private record Candidate(Path path, FileStamp stamp) {}
 
     /** Whether a file, by its name, is one this loader reads as an article. */
@@ -124,6 +127,7 @@ public final class ArticleLoader {
     /** The article files under {@code root} that are not hidden, by relative path. */
     private SortedMap<String, Candidate> candidates(Path root) {
         SortedMap<String, Candidate> files = new TreeMap<>();
+        long listed = FileStamp.now();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -138,7 +142,7 @@ public final class ArticleLoader {
                             // then fails and reports it, rather than letting it vanish silently.
                             boolean readable = attrs.isRegularFile() || attrs.isSymbolicLink();
                             if (readable && !isHidden(f) && isArticleFile(f)) {
-                                files.put(relative(root, f), new Candidate(f, attrs.isRegularFile() ? FileStamp.of(attrs) : null));
+                                files.put(relative(root, f), new Candidate(f, attrs.isRegularFile() ? FileStamp.settled(attrs, listed) : null));
                             }
                             return FileVisitResult.CONTINUE;
                         }

@@ -32,16 +32,15 @@ import org.slf4j.LoggerFactory;
  * and chunking is most of a start.
  *
  * <p>A file counts as unchanged when its size and modification time are those it had when it was read, as make
- * and rsync judge files. A file modified within a second before the snapshot was written is read again all the
- * same (its time cannot tell a later change in the same tick apart), as git does for its index. The snapshot
+ * and rsync judge files. A file modified within a second before its folder was listed is not kept (its time
+ * could not tell a later change in the same tick apart, git's "racy" files: {@link FileStamp#settled}). The snapshot
  * holds the build it was written by, the folder and the chunk size: another build (whose parsing or chunking may
  * differ), folder or chunk size reads every file again. A snapshot that cannot be read is ignored with a warning.
  */
 public final class KnowledgeSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeSnapshot.class);
-    private static final String MAGIC = "cca-bot knowledge snapshot 1";
-    private static final long RACY_NANOS = 1_000_000_000L;
+    private static final String MAGIC = "cca-bot knowledge snapshot 2";
 
     /** One file as read: when it was stamped, what it held, and its chunks. */
     private record Entry(FileStamp stamp, Article article, List<Chunk> chunks) {}
@@ -74,15 +73,11 @@ public final class KnowledgeSnapshot {
                     || !knowledgeDir.toAbsolutePath().normalize().toString().equals(in.readUTF()) || in.readInt() != chunkSize) {
                 return NONE; // another build's, another folder's or another chunking's: expected, not a warning
             }
-            long written = in.readLong();
             int files = in.readInt();
             Map<String, Entry> entries = new HashMap<>(files * 2);
             for (int i = 0; i < files; i++) {
                 Entry entry = readEntry(in);
-                // a file changed in the same tick as the snapshot was written may look unchanged: read it again
-                if (entry.stamp().modifiedNanos() < written - RACY_NANOS) {
-                    entries.put(entry.article().file(), entry);
-                }
+                entries.put(entry.article().file(), entry);
             }
             return new KnowledgeSnapshot(Map.copyOf(entries));
         } catch (NoSuchFileException e) {
@@ -128,7 +123,6 @@ public final class KnowledgeSnapshot {
                 out.writeUTF(build());
                 out.writeUTF(knowledge.dir().toAbsolutePath().normalize().toString());
                 out.writeInt(chunkSize);
-                out.writeLong(FileStamp.now());
                 List<Article> stamped = knowledge.articles().stream()
                         .filter(a -> knowledge.stamps().containsKey(a.file()) && byArticle.containsKey(a.file())).toList();
                 out.writeInt(stamped.size());

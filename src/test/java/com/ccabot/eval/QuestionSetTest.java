@@ -70,14 +70,28 @@ class QuestionSetTest {
         assertPassRates("src/test/resources/eval/extra2-questions.jsonl", 0.60, 0.55);
     }
 
+    /**
+     * A third set of articles and questions, written by a helper who saw neither the code nor the bot's answers,
+     * run once before anything was changed for it: 29/40 then (facts 21/26, refusals 5/10, adversarial 3/4).
+     */
+    @Test
+    void answersQuestionsOnAThirdSetOfArticlesWrittenWithoutSeeingTheCode() {
+        assertPassRates(TestPipeline.withThirdArticles(), "src/test/resources/eval/extra3-questions.jsonl", 0.70, 0.40, 0.75);
+    }
+
     /** A question set on the shipped and added articles together, checked by pass rate per kind. */
     private static void assertPassRates(String questions, double facts, double refusals) {
-        EvalReport report = new EvalRunner(TestPipeline.withExtraArticles().answers()).run(EvalQuestion.read(Path.of(questions)));
-        String figures = report.format(TestPipeline.withExtraArticles().answers().cacheFigures());
+        assertPassRates(TestPipeline.withExtraArticles(), questions, facts, refusals, 1.0);
+    }
+
+    private static void assertPassRates(com.ccabot.Application app, String questions, double facts, double refusals,
+                                        double adversarial) {
+        EvalReport report = new EvalRunner(app.answers()).run(EvalQuestion.read(Path.of(questions)));
+        String figures = report.format(app.answers().cacheFigures());
 
         assertThat(share(report.results(), "fact")).as(figures).isGreaterThanOrEqualTo(facts);
         assertThat(share(report.results(), "refuse")).as(figures).isGreaterThanOrEqualTo(refusals);
-        assertThat(share(report.results(), "adversarial")).as(figures).isEqualTo(1.0);
+        assertThat(share(report.results(), "adversarial")).as(figures).isGreaterThanOrEqualTo(adversarial);
     }
 
     private static double share(List<EvalResult> results, String kind) {

@@ -94,7 +94,7 @@ class KnowledgeSnapshotTest {
     }
 
     @Test
-    void aFileWrittenInTheSecondTheSnapshotWasKeptIsReadAgainWhateverItsStamp() throws Exception {
+    void aFileChangedWithinASecondBeforeItsFolderIsListedIsReadAgainWhateverItsStamp() throws Exception {
         Path dir = knowledge();
         Path cache = work.resolve("cache");
         Path qamchiq = dir.resolve("qamchiq.txt");
