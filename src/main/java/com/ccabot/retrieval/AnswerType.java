@@ -19,6 +19,22 @@ enum AnswerType {
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d[\\d,.]*(?:\\s*(?:million|billion|trillion|mln|bln|bn))?\\s*(?:yuan|renminbi|"
                     + "dollars?|usd|euros?|eur|tenge|soms?|somoni|sums?|rubles?|roubles?|pounds?)\\b|\\b(?:usd|eur|cny|rmb)\\s?\\d",
                     Pattern.CASE_INSENSITIVE)),
+    /** A distance: "how far is…", "how long is the railway…"; answered by a number with a unit of length. */
+    DISTANCE(Pattern.compile("\\bhow far\\b|\\bwhat(?: is| was)?(?: the)? distance\\b|\\bhow long (?:is|was|will be) the"
+                    + " (?:[\\p{L}-]+ ){0,3}(?:road|railway|railroad|rail line|line|pipeline|section|bridge|tunnel|highway"
+                    + "|border|canal|route|track)\\b"),
+            Pattern.compile("\\b\\d[\\d,.]*(?:\\s|-)?(?:kilometres?|kilometers?|km|miles?|metres?|meters?)\\b",
+                    Pattern.CASE_INSENSITIVE)),
+    /** A span of time: "how long did it take", "for how long"; answered by a number of days, months, years. */
+    DURATION(Pattern.compile("\\bhow long (?:did|does|do|will|would|can|could|has|have|had|may|might|must)\\b"
+                    + "|\\bfor how long\\b"),
+            Pattern.compile("\\b(?:\\d[\\d,.]*|a|an|one|" + NumberWords.ALTERNATIVES + ")(?:\\s|-)(?:calendar\\s)?"
+                    + "(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\\b", Pattern.CASE_INSENSITIVE)),
+    /** A part of a whole: "what share of…", "what percentage", "how big a stake"; answered by a percentage or a fraction. */
+    PROPORTION(Pattern.compile("\\bwhat (?:percentage|percent|share|proportion|fraction|part)\\b|\\bhow (?:big|large) a"
+                    + " (?:stake|share)\\b|\\bby how (?:much|many) percent"),
+            Pattern.compile("\\d[\\d,.]*\\s?(?:%|percent\\b|per cent\\b)|\\b(?:half|a third|two thirds|a quarter"
+                    + "|three quarters|majority)\\b", Pattern.CASE_INSENSITIVE)),
     NUMBER(Pattern.compile("\\b(how (many|much|large|big|long|far)|what (number|percentage|share|amount|proportion)|by how)\\b"),
             // a count or an amount: not an ordinal ("12th") and not a year
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"

@@ -22,6 +22,28 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aDistanceASpanOfTimeOrAPartWantTheirOwnUnitsNotAnyNumber() {
+        String far = "How far is the depot from the harbour?";
+        String lasts = "how long does the lease run";
+        String part = "What share of the depot does the port own?";
+
+        assertThat(AnswerType.of(far)).isEqualTo(AnswerType.DISTANCE);
+        assertThat(AnswerType.of("How long is the new rail line to the depot?")).isEqualTo(AnswerType.DISTANCE);
+        assertThat(AnswerType.DISTANCE.newIn("The depot lies 42 kilometres inland.", far)).isTrue();
+        assertThat(AnswerType.DISTANCE.newIn("The depot opened on 3 May with 42 cranes.", far)).isFalse();
+
+        assertThat(AnswerType.of(lasts)).isEqualTo(AnswerType.DURATION);
+        assertThat(AnswerType.DURATION.newIn("The lease runs for thirty years from signing.", lasts)).isTrue();
+        assertThat(AnswerType.DURATION.newIn("The lease covers 12 berths.", lasts)).isFalse();
+
+        assertThat(AnswerType.of(part)).isEqualTo(AnswerType.PROPORTION);
+        assertThat(AnswerType.of("how big a stake did the port buy")).isEqualTo(AnswerType.PROPORTION);
+        assertThat(AnswerType.PROPORTION.newIn("The port owns 49 percent of the depot.", part)).isTrue();
+        assertThat(AnswerType.PROPORTION.newIn("More than half of the depot belongs to the port.", part)).isTrue();
+        assertThat(AnswerType.PROPORTION.newIn("The port bought 12 hectares next to the depot.", part)).isFalse();
+    }
+
+    @Test
     void aQuestionForSeveralPeopleOrPlacesAsksForThemToo() {
         assertThat(AnswerType.of("Which ministers signed the lease?")).isEqualTo(AnswerType.PERSON);
         assertThat(AnswerType.of("What officials attended the opening?")).isEqualTo(AnswerType.PERSON);
