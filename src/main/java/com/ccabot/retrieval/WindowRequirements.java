@@ -30,6 +30,9 @@ final class WindowRequirements {
     /** A sentence that goes on to name the members of the group the one before names. */
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Words for a part of a whole, given in articles as a percentage or a fraction. */
+    private static final Set<String> PARTS = Set.of("share", "shares", "stake", "stakes", "percentage", "percentages",
+            "proportion", "proportions", "fraction");
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
     private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
     /** How many analysed words from what the question asks about the name of its owner may stand. */
@@ -87,7 +90,7 @@ final class WindowRequirements {
                 Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
                 countries(question),
-                Requirement.terms(focus, false, "no passage gives the "),
+                asked(focus),
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
                 "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.windowText()))));
@@ -188,6 +191,17 @@ final class WindowRequirements {
             }
         }
         return false;
+    }
+
+    /**
+     * What the question asks about, in the window: each focus word, or for a word that names a part of a whole
+     * ("the ownership shares of…", "its stake") a percentage or a fraction, which is how articles give one ("holds
+     * 60 percent").
+     */
+    private static Requirement asked(List<QuestionTerm> focus) {
+        return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
+                evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
+                        || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())));
     }
 
     /**

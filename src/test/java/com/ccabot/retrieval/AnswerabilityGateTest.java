@@ -38,6 +38,8 @@ class AnswerabilityGateTest {
             Kazakhstan announced a separate wind project near Almaty.
 
             The wind project will be built by a company from Hebei province.
+
+            The company from Hebei will own 60 percent of the wind project.
             """;
 
     /** Posts named with a rank and with whose they are, in windows far apart. */
@@ -98,6 +100,15 @@ class AnswerabilityGateTest {
 
         assertThat(retrieval.relevant()).isFalse();
         assertThat(retrieval.verdict().missing()).containsExactly("cost");
+    }
+
+    @Test
+    void anAskedForShareIsGivenByAPercentage() {
+        Retrieval retrieval = retriever.retrieve("What is the share of the wind project owned by the company from Hebei?");
+
+        assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives the");
+        assertThat(retrieval.relevant()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("60 percent");
     }
 
     @Test
