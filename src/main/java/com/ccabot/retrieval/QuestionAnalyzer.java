@@ -33,6 +33,11 @@ public final class QuestionAnalyzer {
     private static final List<String> INTERROGATIVES = List.of("what", "which", "where", "when", "whom", "whose", "many",
             "much", "who", "how", "why");
 
+    /** A question for what something means: "what does X mean", "the meaning of X", "what is meant by X". */
+    private static final Pattern ASKS_MEANING = Pattern.compile(
+            "\\bwhat (?:does|do|did) .{1,80}? mean\\b|\\bmeaning of\\b|\\bwhat is meant by\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> MEANING_WORDS = Set.of("mean", "means", "meaning", "meant");
+
     /** A term in at most this many chunks names something specific. */
     private static final int RARE = 2;
 
@@ -106,14 +111,20 @@ public final class QuestionAnalyzer {
         return corrected;
     }
 
+    /** Whether a question asks what something means, so that "mean" names no content the answer holds. */
+    static boolean asksMeaning(String question) {
+        return ASKS_MEANING.matcher(question).find();
+    }
+
     public AnalysedQuestion analyse(String question) {
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
         List<String> asked = focus.of(question);
-        // "What does IFAS stand for?": "stand" asks, it is not what the answer holds
+        // "What does IFAS stand for?", "what does the name Galkynysh mean?": "stand" and "mean" ask, they are not
+        // what the answer holds
         Set<String> asking = DefinitionQuestion.of(question).flatMap(DefinitionQuestion::abbreviation).isPresent()
-                ? DefinitionQuestion.ASKING_WORDS : Set.of();
+                ? DefinitionQuestion.ASKING_WORDS : asksMeaning(question) ? MEANING_WORDS : Set.of();
         Map<String, String> written = new LinkedHashMap<>();
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();

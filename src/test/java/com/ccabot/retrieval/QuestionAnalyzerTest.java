@@ -25,4 +25,14 @@ class QuestionAnalyzerTest {
         assertThat(QuestionAnalyzer.misspeltQuestionWord("money")).isFalse();
         assertThat(QuestionAnalyzer.misspeltQuestionWord("2025")).isFalse();
     }
+
+    @Test
+    void inAQuestionForWhatSomethingMeansMeanAsksAndIsNoWordToFind() {
+        assertThat(QuestionAnalyzer.asksMeaning("What does the name Dostyk mean?")).isTrue();
+        assertThat(QuestionAnalyzer.asksMeaning("what is the meaning of the word saxaul")).isTrue();
+        assertThat(QuestionAnalyzer.asksMeaning("What is the mean depth of the lake?")).isFalse();
+
+        var terms = com.ccabot.TestPipeline.app().answers().retrieve("What does the name Astana mean?").terms().terms();
+        assertThat(terms).extracting(QuestionTerm::word).contains("Astana").doesNotContain("mean");
+    }
 }
