@@ -224,7 +224,13 @@ final class WindowRequirements {
         List<String> words = new ArrayList<>(List.of(focus.get(0).word()));
         owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
                 .ifPresent(words::add);
+        // "its authorized capital": the owner is what the sentence before, or the title, has just named
+        Pattern possessed = Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
+                + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE);
         return new Requirement(words, "no passage names the ", e -> {
+            if (owner.isPresent() && e.window().contains(owner.get()) && possessed.matcher(e.text()).find()) {
+                return true;
+            }
             List<TermAnalyzer.Token> tokens = analyzer.tokens(e.windowText());
             boolean named = false;
             for (int i = 0; i + indexed.size() <= tokens.size(); i++) {

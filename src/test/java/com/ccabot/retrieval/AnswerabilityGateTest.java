@@ -40,6 +40,8 @@ class AnswerabilityGateTest {
             The wind project will be built by a company from Hebei province.
 
             The company from Hebei will own 60 percent of the wind project.
+
+            Its registered capital was raised twice last year.
             """;
 
     /** Posts named with a rank and with whose they are, in windows far apart. */
@@ -109,6 +111,16 @@ class AnswerabilityGateTest {
         assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives the");
         assertThat(retrieval.relevant()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).contains("60 percent");
+    }
+
+    @Test
+    void anAskedForThingThatIsItsOwnersByAPronounIsNamedWithItsOwner() {
+        Retrieval retrieval = retriever.retrieve("What is the registered capital of the Hebei company?");
+
+        assertThat(retrieval.verdict().reason()).as(retrieval.verdict().toString()).doesNotStartWith("no passage names the")
+                .doesNotStartWith("no one passage gives");
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence()).anySatisfy(e -> assertThat(e.text()).startsWith("Its registered capital"));
     }
 
     @Test
