@@ -22,8 +22,8 @@ import com.ccabot.knowledge.ArticleLoader;
 import com.ccabot.knowledge.Chunker;
 import com.ccabot.knowledge.KnowledgeException;
 import com.ccabot.knowledge.KnowledgeRefresh;
-import com.ccabot.knowledge.KnowledgeWatcher;
 import com.ccabot.knowledge.KnowledgeSnapshot;
+import com.ccabot.knowledge.KnowledgeWatcher;
 import com.ccabot.knowledge.LoadedKnowledge;
 import com.ccabot.knowledge.SavedArticle;
 import com.ccabot.retrieval.AnswerModels;
@@ -303,7 +303,6 @@ public final class Application implements Assistant {
         return index(config, () -> model, knowledge, null);
     }
 
-    /** @param model gives the model once the indexer needs it, waiting for it while it loads */
     /**
      * @param model    gives the model once the indexer needs it, waiting for it while it loads
      * @param snapshot what the start read, kept for the next start; null for a reload, which keeps none

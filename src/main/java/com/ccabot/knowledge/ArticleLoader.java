@@ -142,7 +142,8 @@ public final class ArticleLoader {
                             // then fails and reports it, rather than letting it vanish silently.
                             boolean readable = attrs.isRegularFile() || attrs.isSymbolicLink();
                             if (readable && !isHidden(f) && isArticleFile(f)) {
-                                files.put(relative(root, f), new Candidate(f, attrs.isRegularFile() ? FileStamp.settled(attrs, listed) : null));
+                                FileStamp stamp = attrs.isRegularFile() ? FileStamp.settled(attrs, listed) : null;
+                                files.put(relative(root, f), new Candidate(f, stamp));
                             }
                             return FileVisitResult.CONTINUE;
                         }

@@ -228,8 +228,13 @@ final class WindowRequirements {
         Pattern possessed = Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
                 + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE);
         return new Requirement(words, "no passage names the ", e -> {
-            if (owner.isPresent() && e.window().contains(owner.get()) && possessed.matcher(e.text()).find()) {
-                return true;
+            if (owner.isPresent() && e.window().contains(owner.get())) {
+                java.util.regex.Matcher its = possessed.matcher(e.text());
+                while (its.find()) {
+                    if (java.util.Arrays.stream(its.group().toLowerCase(Locale.ROOT).split("\\s+")).noneMatch(ranks::contains)) {
+                        return true; // "its deputy chairman" is not its chairman
+                    }
+                }
             }
             List<TermAnalyzer.Token> tokens = analyzer.tokens(e.windowText());
             boolean named = false;
