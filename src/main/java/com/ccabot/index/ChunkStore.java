@@ -334,39 +334,14 @@ final class ChunkStore {
 
     /** The hash of what is indexed of an article: the texts embedded and searched, and the chunking. */
     private static String articleHash(List<Chunk> chunks, int chunkSize) {
-        // the parts are the chunk size, then for each chunk its id, its embedded text and its sentences, each
-        // followed by a zero byte; the embedded text (title, line break, sentences joined by spaces) is fed in its
-        // pieces, each sentence encoded once: the same bytes, without building the text (a start hashes every chunk)
-        MessageDigest sha = sha256();
-        part(sha, Integer.toString(chunkSize).getBytes(StandardCharsets.UTF_8));
+        List<String> parts = new ArrayList<>();
+        parts.add(Integer.toString(chunkSize));
         for (Chunk chunk : chunks) {
-            part(sha, chunk.id().getBytes(StandardCharsets.UTF_8));
-            List<byte[]> sentences = chunk.sentences().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-            sha.update(chunk.article().title().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            for (int i = 0; i < sentences.size(); i++) {
-                if (i > 0) {
-                    sha.update((byte) ' ');
-                }
-                sha.update(sentences.get(i));
-            }
-            sha.update((byte) 0);
-            sentences.forEach(sentence -> part(sha, sentence));
+            parts.add(chunk.id());
+            parts.add(Indexer.embeddedText(chunk));
+            parts.addAll(chunk.sentences());
         }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static void part(MessageDigest sha, byte[] bytes) {
-        sha.update(bytes);
-        sha.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return hash(parts);
     }
 
     private static String hash(List<String> parts) {
