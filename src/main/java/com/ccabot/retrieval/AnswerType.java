@@ -35,7 +35,8 @@ enum AnswerType {
                     + " (?:stake|share)\\b|\\bby how (?:much|many) percent"),
             Pattern.compile("\\d[\\d,.]*\\s?(?:%|percent\\b|per cent\\b)|\\b(?:half|a third|two thirds|a quarter"
                     + "|three quarters|majority)\\b", Pattern.CASE_INSENSITIVE)),
-    NUMBER(Pattern.compile("\\b(how (many|much|large|big|long|far)|what (number|percentage|share|amount|proportion)|by how)\\b"),
+    // "how far" and "what share/percentage/proportion" are DISTANCE's and PROPORTION's, which are asked first
+    NUMBER(Pattern.compile("\\b(how (many|much|large|big|long)|what (number|amount)|by how)\\b"),
             // a count or an amount: not an ordinal ("12th") and not a year
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"
                     + "|\\b(" + NumberWords.ALTERNATIVES + ")\\b",

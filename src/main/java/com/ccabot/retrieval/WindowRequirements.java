@@ -225,11 +225,11 @@ final class WindowRequirements {
         owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
                 .ifPresent(words::add);
         // "its authorized capital": the owner is what the sentence before, or the title, has just named
-        Pattern possessed = Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
-                + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE);
+        Optional<Pattern> possessed = owner.map(o -> Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
+                + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE));
         return new Requirement(words, "no passage names the ", e -> {
-            if (owner.isPresent() && e.window().contains(owner.get())) {
-                java.util.regex.Matcher its = possessed.matcher(e.text());
+            if (possessed.isPresent() && e.window().contains(owner.get())) {
+                java.util.regex.Matcher its = possessed.get().matcher(e.text());
                 while (its.find()) {
                     if (java.util.Arrays.stream(its.group().toLowerCase(Locale.ROOT).split("\\s+")).noneMatch(ranks::contains)) {
                         return true; // "its deputy chairman" is not its chairman
