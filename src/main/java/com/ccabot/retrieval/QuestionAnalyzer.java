@@ -121,7 +121,7 @@ public final class QuestionAnalyzer {
         Set<String> seen = new HashSet<>();
         boolean shouting = question.equals(question.toUpperCase(Locale.ROOT));
         List<String> asked = focus.of(question);
-        // "What does IFAS stand for?", "what does the name Galkynysh mean?": "stand" and "mean" ask, they are not
+        // "What does IFAS stand for?", "what does the name Dostyk mean?": "stand" and "mean" ask, they are not
         // what the answer holds
         Set<String> asking = DefinitionQuestion.of(question).flatMap(DefinitionQuestion::abbreviation).isPresent()
                 ? DefinitionQuestion.ASKING_WORDS : asksMeaning(question) ? MEANING_WORDS : Set.of();
