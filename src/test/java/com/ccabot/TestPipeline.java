@@ -18,10 +18,11 @@ public final class TestPipeline {
     public static final Path EXTRA_KNOWLEDGE = Path.of("src/test/resources/knowledge-extra");
     private static final Path EXTRA_KNOWLEDGE_2 = Path.of("src/test/resources/knowledge-extra2");
     private static final Path EXTRA_KNOWLEDGE_3 = Path.of("src/test/resources/knowledge-extra3");
+    private static final Path EXTRA_KNOWLEDGE_4 = Path.of("src/test/resources/knowledge-extra4");
 
     private static Application app;
     private static Application extended;
-    private static Application third;
+    private static Application later;
 
     private TestPipeline() {}
 
@@ -42,14 +43,14 @@ public final class TestPipeline {
     }
 
     /**
-     * A started bot over the shipped articles, the further ones and a third set written later: apart from
-     * {@link #withExtraArticles()}, since the third set answers some questions the earlier sets expect declined.
+     * A started bot over the shipped articles, the further ones and the third and fourth sets written later: apart
+     * from {@link #withExtraArticles()}, since the third set answers some questions the earlier sets expect declined.
      */
-    public static synchronized Application withThirdArticles() {
-        if (third == null) {
-            third = startedOn(List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2, EXTRA_KNOWLEDGE_3));
+    public static synchronized Application withLaterArticles() {
+        if (later == null) {
+            later = startedOn(List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2, EXTRA_KNOWLEDGE_3, EXTRA_KNOWLEDGE_4));
         }
-        return third;
+        return later;
     }
 
     private static Application startedOn(List<Path> sources) {

@@ -76,7 +76,17 @@ class QuestionSetTest {
      */
     @Test
     void answersQuestionsOnAThirdSetOfArticlesWrittenWithoutSeeingTheCode() {
-        assertPassRates(TestPipeline.withThirdArticles(), "src/test/resources/eval/extra3-questions.jsonl", 0.70, 0.40, 0.75);
+        assertPassRates(TestPipeline.withLaterArticles(), "src/test/resources/eval/extra3-questions.jsonl", 0.70, 0.40, 0.75);
+    }
+
+    /**
+     * A fourth set, written the same way a session later and run once before anything was changed for it: 33/40
+     * then (facts 23/26, refusals 6/10, adversarial 4/4; the naive pipeline 24/40), with the third set's articles
+     * beside it.
+     */
+    @Test
+    void answersQuestionsOnAFourthSetOfArticlesWrittenWithoutSeeingTheCode() {
+        assertPassRates(TestPipeline.withLaterArticles(), "src/test/resources/eval/extra4-questions.jsonl", 0.80, 0.50, 0.75);
     }
 
     /** A question set on the shipped and added articles together, checked by pass rate per kind. */
