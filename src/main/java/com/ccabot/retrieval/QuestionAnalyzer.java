@@ -19,13 +19,18 @@ import java.util.Set;
  */
 public final class QuestionAnalyzer {
 
-    /** Words that say what kind of answer is wanted, not what it is about, and pronouns, which stand for a name said before. */
+    /**
+     * Words that say what kind of answer is wanted, not what it is about, and pronouns, which stand for a name said
+     * before; and chat's greetings, courtesies and their shorthand ("quick q", "pls", "thx"), which say nothing of
+     * what is asked.
+     */
     private static final String QUESTION_WORDS = """
             what which who whom whose when where why how many much did does do done was were is are am been be being
             has have had can could would should will shall may might must tell me us you your please know explain
             describe give list name show say said any some information info detail details happen happened happens
             take took taken place held hold number amount total kind type date time exactly also about there here
-            i we my our like want need find ok okay thanks thank hi hello hey
+            i we my our like want need find ok okay thanks thank hi hello hey see
+            pls plz thx ty u ur yo btw rn q quick question stuff
             he him his she her hers its them theirs those
             """;
 

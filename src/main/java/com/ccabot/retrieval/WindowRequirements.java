@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,12 @@ final class WindowRequirements {
     /** Words for a part of a whole, given in articles as a percentage or a fraction. */
     private static final Set<String> PARTS = Set.of("share", "shares", "stake", "stakes", "percentage", "percentages",
             "proportion", "proportions", "fraction");
+    /** A question that asks for a rate: "the poverty rate", "at what rate", "interest rates". */
+    private static final Pattern RATE = Pattern.compile("\\brates?\\b");
+    /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
+    private static final Pattern PER_UNIT = Pattern.compile("\\bper ([\\p{L}]+)");
+    /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
+    private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
     private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
     /** How many analysed words from what the question asks about the name of its owner may stand. */
@@ -103,6 +110,9 @@ final class WindowRequirements {
         DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
                 requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ",
                         e -> DefinitionQuestion.spellsOut(e.windowText(), abbreviation))));
+        QuestionSpeaker.of(question, analyzer).ifPresent(speaker -> requirements.add(new Requirement(speaker.words(),
+                "no passage gives the words of ", speaker::heldBy)));
+        rate(question, analyzer).ifPresent(requirements::add);
         QuestionFocus.listed(question.corrected()).ifPresent(group -> {
             Set<String> members = Set.copyOf(analyzer.terms(group));
             requirements.add(new Requirement(List.of(group), "no passage lists the ", e -> lists(analyzer, e, members)));
@@ -191,6 +201,27 @@ final class WindowRequirements {
             }
         }
         return false;
+    }
+
+    /**
+     * When a question asks for a rate, a rate the window gives: for "the interest rate", "the growth rate" or "at
+     * what rate", a percentage or a fraction, which is how articles give one ("an average of 8.6 percent a year");
+     * for a price or amount "per kWh" or "per tonne", that unit (a sum for the whole line does not say what a
+     * kilowatt-hour costs). A time unit after "per" is left out: articles write "a year" and "annually".
+     */
+    private static Optional<Requirement> rate(AnalysedQuestion question, TermAnalyzer analyzer) {
+        String lower = question.corrected().toLowerCase(Locale.ROOT);
+        Matcher per = PER_UNIT.matcher(lower);
+        if (per.find() && !TIME_UNITS.contains(per.group(1))) {
+            List<String> unit = analyzer.terms(per.group(1));
+            return unit.isEmpty() ? Optional.empty() : Optional.of(new Requirement(List.of("per " + per.group(1)),
+                    "no passage gives a rate ", e -> e.window().containsAll(unit)));
+        }
+        if (RATE.matcher(lower).find()) {
+            return Optional.of(new Requirement(List.of("rate"), "no passage gives the ",
+                    e -> AnswerType.PROPORTION.foundIn(e.windowText())));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -43,6 +43,15 @@ class TermVariantsTest {
     }
 
     @Test
+    void aNounOfSizeAndTheAdjectiveNewsGivesItWithShareATerm() {
+        assertThat(analyzer.terms("the length of the tunnel")).containsAll(analyzer.terms("long"));
+        assertThat(analyzer.terms("the dam is 90 metres tall")).containsAll(analyzer.terms("height"));
+        assertThat(analyzer.terms("each blade weighs 12 tonnes")).containsAll(analyzer.terms("weight"));
+        assertThat(analyzer.terms("a high-level meeting")).as("'high' says more often something else")
+                .doesNotContainAnyElementsOf(analyzer.terms("height"));
+    }
+
+    @Test
     void digitsAndNumberWordsWithEitherSpellingGiveTheSameTerms() {
         assertThat(analyzer.terms("the city opened 2 centres last spring"))
                 .isEqualTo(analyzer.terms("the city opened two centers last spring"));

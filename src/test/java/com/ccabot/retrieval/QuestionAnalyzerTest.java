@@ -35,4 +35,12 @@ class QuestionAnalyzerTest {
         var terms = com.ccabot.TestPipeline.app().answers().retrieve("What does the name Astana mean?").terms().terms();
         assertThat(terms).extracting(QuestionTerm::word).contains("Astana").doesNotContain("mean");
     }
+
+    @Test
+    void chatGreetingsCourtesiesAndTheirShorthandAreNoWordsToFind() {
+        var terms = com.ccabot.TestPipeline.app().answers().retrieve("hey, quick q: who leads the alliance? thx, pls see").terms().terms();
+
+        assertThat(terms).extracting(QuestionTerm::word).contains("alliance")
+                .doesNotContain("hey", "quick", "q", "thx", "pls", "see");
+    }
 }

@@ -1,0 +1,132 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.TermAnalyzer;
+import com.ccabot.knowledge.Article;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who a question asks the words of: "Tokayev" in "what did Kazakh President Tokayev say in his speech", "the deputy
+ * prime minister" in "according to the Kyrgyz deputy prime minister, …". A window answers it only when it reports
+ * that speaker's words: a sentence that names the speaker and has a verb or noun of speech ("said", "stressed",
+ * "called for", "in his speech"), or one that begins with a pronoun and such a word after a sentence that names
+ * the speaker ("He added that…"). A sentence that lists the speaker among those present gives none of their words.
+ */
+final class QuestionSpeaker {
+
+    private static final String SPEAKER = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]* ){0,5}?[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*)";
+    /** The ways a question asks what someone said. */
+    private static final Pattern ASKS = Pattern.compile(
+            "\\b(?:what|how|which)(?: [\\p{L}\\-]+){0,4}? (?:did|does|do|has|have|had|will|would) " + SPEAKER
+            + " (?:say|tell|state|stress|note|add|call|urge|propose|announce|suggest|highlight|emphasi[sz]e|underline"
+            + "|describe|explain|warn|predict|promise|pledge|mention|remark|argue|express|want|think|hope|write|speak|talk)\\b"
+            + "|\\baccording to (?:the )?" + SPEAKER + "(?:[,?.!]|$)");
+    /** Verbs and nouns that report words spoken or written. */
+    private static final Set<String> SPEECH = Set.of("say", "says", "said", "saying", "tell", "tells", "told", "state",
+            "states", "stated", "stress", "stresses", "stressed", "note", "notes", "noted", "add", "adds", "added", "call",
+            "calls", "called", "urge", "urges", "urged", "propose", "proposes", "proposed", "announce", "announces",
+            "announced", "suggest", "suggests", "suggested", "highlight", "highlights", "highlighted", "emphasize",
+            "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "underline", "underlines", "underlined",
+            "underscored", "describe", "describes", "described", "explain", "explains", "explained", "warn", "warns",
+            "warned", "predict", "predicts", "predicted", "promise", "promised", "pledge", "pledged", "mention",
+            "mentioned", "remark", "remarks", "remarked", "argue", "argued", "express", "expressed", "hope", "hoped",
+            "hopes", "believe", "believes", "believed", "insist", "insisted", "recall", "recalled", "declare", "declared",
+            "vow", "vowed", "praise", "praised", "thank", "thanked", "welcome", "welcomed", "credit", "credited", "write",
+            "wrote", "writes", "pointed", "asserted", "affirmed", "speech", "speeches", "address", "addressed", "statement",
+            "interview", "briefing", "according", "view", "words", "message");
+    /** The pronouns a sentence reporting the speaker's further words begins with. */
+    private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Words of a post, which a question writes capitalised before a name ("Foreign Minister Kulubaev") and which do
+     * not say who spoke: another foreign minister's words are not his.
+     */
+    private static final Set<String> TITLES = Set.of("president", "vice", "prime", "minister", "foreign", "deputy",
+            "secretary", "general", "secretary-general", "chairman", "chairwoman", "chair", "chairperson", "ambassador",
+            "director", "head", "chief", "governor", "mayor", "spokesperson", "spokesman", "spokeswoman", "premier",
+            "king", "queen", "chancellor", "senator", "speaker", "envoy", "official", "officials", "commissioner",
+            "party", "leader", "mr", "mrs", "ms", "dr", "professor", "prof", "state", "councillor", "councilor", "first");
+    /** Words of a speaker phrase that do not name who spoke. */
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "his", "her", "their", "its", "own");
+
+    /** A speaker's label in a transcript: a name of up to three words before a colon, where a sentence may start. */
+    private static final Pattern TURN = Pattern.compile("(?:^|[.?!\"\n]\\s*)(\\p{Lu}[\\p{L}'\\-]*(?: \\p{Lu}[\\p{L}'\\-]*){0,2}):\\s");
+
+    private final java.util.Map<Article, Boolean> interviewed = new java.util.IdentityHashMap<>();
+    private final List<String> words;
+    private final Set<String> names;
+    private final TermAnalyzer analyzer;
+
+    private QuestionSpeaker(List<QuestionTerm> names, TermAnalyzer analyzer) {
+        this.words = names.stream().map(QuestionTerm::word).distinct().toList();
+        this.names = names.stream().map(QuestionTerm::indexed).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.analyzer = analyzer;
+    }
+
+    /**
+     * The speaker a question asks the words of, as the analysed terms that name them: the names in the speaker
+     * phrase when it has any ("Tokayev" of "Kazakh President Tokayev", not the title), else its other words but its countries
+     * ("deputy", "prime", "minister" of "the Kyrgyz deputy prime minister"); empty when it asks no one's words.
+     */
+    static Optional<QuestionSpeaker> of(AnalysedQuestion question, TermAnalyzer analyzer) {
+        Matcher matcher = ASKS.matcher(question.corrected().toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String phrase = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        List<String> said = analyzer.terms(phrase.replaceAll("'s\\b", ""));
+        // a word no article has ("PM" for "Prime Minister") cannot say who in the articles spoke
+        List<QuestionTerm> terms = question.terms().stream().filter(t -> said.contains(t.term()) && t.matched()
+                && !NOT_NAMES.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+        List<QuestionTerm> names = terms.stream().filter(t -> t.salient() && !t.country()
+                && !TITLES.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+        List<QuestionTerm> chosen = !names.isEmpty() ? names : terms.stream().filter(t -> !t.country()).toList();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuestionSpeaker(chosen, analyzer));
+    }
+
+    /** The speaker as the question names them, for saying what the articles do not give. */
+    List<String> words() {
+        return words;
+    }
+
+    /**
+     * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
+     * that goes on with "He…" after it, or an article that gives the speaker's words in turns ("Cui Zheng: The
+     * outcomes document showed…"), an interview whose every answer is theirs.
+     */
+    boolean heldBy(Evidence evidence) {
+        return reported(evidence) || interviewed.computeIfAbsent(evidence.passage().chunk().article(), this::takesTurns);
+    }
+
+    private boolean reported(Evidence evidence) {
+        String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
+        boolean named = false;
+        for (String sentence : sentences) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentence);
+            boolean speaks = tokens.stream().anyMatch(t -> SPEECH.contains(t.word().toLowerCase(Locale.ROOT)));
+            boolean names = tokens.stream().anyMatch(t -> this.names.contains(t.term()));
+            if (speaks && (names || named && PRONOUN.matcher(sentence).find())) {
+                return true;
+            }
+            named = names;
+        }
+        return false;
+    }
+
+    /** Whether an article gives the speaker's words as turns of a transcript, after their name and a colon. */
+    private boolean takesTurns(Article article) {
+        Matcher label = TURN.matcher(article.text());
+        while (label.find()) {
+            if (analyzer.terms(label.group(1)).stream().anyMatch(names::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

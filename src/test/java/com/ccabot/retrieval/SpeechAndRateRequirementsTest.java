@@ -1,0 +1,146 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.Indexer;
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.ArticleLoader;
+import com.ccabot.knowledge.Chunker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a window must hold for a question about someone's words or for a rate, on articles of the test's own: a
+ * report of a bridge's opening where one guest speaks and another is only present, and an interview given in turns.
+ */
+class SpeechAndRateRequirementsTest {
+
+    private static final String OPENING = """
+            ---
+            title: A bridge over the Amu Darya opens near Termez
+            date: 2024-05-20
+            source: Test Wire
+            ---
+
+            Governor Rustam Aliyev and Ambassador Chen Hao cut the ribbon on the Termez river bridge on Friday.
+
+            Aliyev said the bridge would halve the journey to the border crossing.
+
+            He added that trucks would pay a toll from next spring.
+
+            Schoolchildren from the town sang at the ceremony.
+
+            Fishermen on the river watched from their boats.
+
+            The bridge cost 90 million dollars, lent by a regional development bank over twenty years.
+
+            Cotton farmers expect faster trips to the railway station.
+
+            The bridge is 1.2 kilometres long.
+            """;
+
+    private static final String INTERVIEW = """
+            ---
+            title: Interview with the engineer of the Termez bridge
+            date: 2024-05-22
+            source: Test Wire
+            ---
+
+            Test Wire: What makes the bridge different from the old ferry?
+
+            Malika Yusupova: The deck rests on twelve piers sunk deep into the riverbed. It can carry trucks of forty tonnes.
+            """;
+
+    @TempDir
+    static Path work;
+    private static KnowledgeIndex index;
+    private static HybridRetriever retriever;
+
+    @BeforeAll
+    static void index() throws Exception {
+        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("2024-05-20-termez-bridge.md"), OPENING);
+        Files.writeString(knowledge.resolve("2024-05-22-bridge-engineer-interview.md"), INTERVIEW);
+        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
+        index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
+        retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
+    }
+
+    @Test
+    void theSpeakerIsNamedByTheirNameNotByTheirPost() {
+        assertThat(speaker("What did Ambassador Chen Hao say at the opening?")).get()
+                .extracting(QuestionSpeaker::words).isEqualTo(List.of("Chen", "Hao"));
+        assertThat(speaker("According to the governor, how long will the journey take?")).get()
+                .extracting(QuestionSpeaker::words).isEqualTo(List.of("governor"));
+        assertThat(speaker("What did the bridge cost?")).isEmpty();
+        assertThat(speaker("Who cut the ribbon on the bridge?")).isEmpty();
+    }
+
+    @Test
+    void aGuestWhoIsOnlyPresentGivesNoWordsAndTheQuestionIsDeclined() {
+        Retrieval retrieval = retriever.retrieve("What did Ambassador Chen Hao say at the opening of the bridge?");
+
+        assertThat(retrieval.relevant()).isFalse();
+        assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the words of Chen, Hao");
+    }
+
+    @Test
+    void aSentenceThatNamesTheSpeakerWithAVerbOfSpeechOrGoesOnWithHeHoldsTheirWords() {
+        Retrieval retrieval = retriever.retrieve("What did Governor Aliyev say about the bridge?");
+        QuestionSpeaker aliyev = speaker("What did Governor Aliyev say about the bridge?").orElseThrow();
+
+        assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives the words");
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("Aliyev said")).allMatch(aliyev::heldBy).isNotEmpty();
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("He added")).allMatch(aliyev::heldBy).isNotEmpty();
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("Fishermen")).noneMatch(aliyev::heldBy);
+    }
+
+    @Test
+    void anInterviewGivenInTurnsHoldsEveryAnswerOfTheOneInterviewed() {
+        String question = "What did Malika Yusupova say about the weight of the trucks?";
+        Retrieval retrieval = retriever.retrieve(question);
+        QuestionSpeaker engineer = speaker(question).orElseThrow();
+
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("It can carry")).allMatch(engineer::heldBy).isNotEmpty();
+        assertThat(speaker("What did Chen Hao say about the trucks?").orElseThrow().heldBy(
+                retrieval.evidence().stream().filter(e -> e.text().startsWith("It can carry")).findFirst().orElseThrow()))
+                .as("the interview is not his").isFalse();
+    }
+
+    @Test
+    void aQuestionForARateNeedsAPercentageInTheWindow() {
+        Retrieval retrieval = retriever.retrieve("What interest rate did the development bank charge on the bridge loan?");
+
+        assertThat(retrieval.relevant()).as("the loan's sum is given, not its rate").isFalse();
+        assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the rate");
+    }
+
+    @Test
+    void aQuestionForAnAmountPerUnitNeedsThatUnitInTheWindow() {
+        Retrieval perAxle = retriever.retrieve("How much is the toll for trucks per axle?");
+        Retrieval perYear = retriever.retrieve("How much did the bridge cost per year of the loan?");
+
+        assertThat(perAxle.relevant()).isFalse();
+        assertThat(perAxle.verdict().reason()).isEqualTo("no passage gives a rate per axle");
+        assertThat(perYear.verdict().reason()).as("a year is written 'a year' or 'over twenty years'").doesNotStartWith("no passage gives a rate");
+    }
+
+    @Test
+    void aQuestionForALengthIsAnsweredByHowLongSomethingIs() {
+        Retrieval retrieval = retriever.retrieve("What is the length of the bridge over the Amu Darya?");
+
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("1.2 kilometres long");
+    }
+
+    private static Optional<QuestionSpeaker> speaker(String question) {
+        return QuestionSpeaker.of(retriever.retrieve(question).terms(), index.analyzer());
+    }
+}
