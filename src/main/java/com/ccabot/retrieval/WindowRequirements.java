@@ -25,8 +25,11 @@ final class WindowRequirements {
     /** A count as a text writes it: digits that are not a year, or a number word. */
     private static final Pattern COUNT = Pattern.compile("(?!(?:19|20)\\d\\d$)\\d[\\d,.]*|(?i)(one|" + AnswerType.NumberWords.ALTERNATIVES
             + "|both)");
-    /** What introduces the members of a group within its sentence. */
-    private static final Pattern LIST_FOLLOWS = Pattern.compile("^[^.;]{0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
+    /**
+     * What introduces the members of a group within its sentence, in the same clause as the group's word (a decimal
+     * point, as in "a 95.3 million dollar package:", ends no clause).
+     */
+    private static final Pattern LIST_FOLLOWS = Pattern.compile("^(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
             + "|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)", Pattern.CASE_INSENSITIVE);
     /** A sentence that goes on to name the members of the group the one before names. */
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",

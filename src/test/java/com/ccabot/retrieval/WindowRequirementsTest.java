@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a window must hold for a question about someone's words or for a rate, on articles of the test's own: a
- * report of a bridge's opening where one guest speaks and another is only present, and an interview given in turns.
+ * What a window must hold for a question about someone's words, for a rate or for a list, on articles of the test's
+ * own: a report of a bridge's opening where one guest speaks and another is only present, an interview given in
+ * turns, and a loan whose lenders follow a sum with a decimal point.
  */
-class SpeechAndRateRequirementsTest {
+class WindowRequirementsTest {
 
     private static final String OPENING = """
             ---
@@ -58,6 +59,16 @@ class SpeechAndRateRequirementsTest {
             Malika Yusupova: The deck rests on twelve piers sunk deep into the riverbed. It can carry trucks of forty tonnes.
             """;
 
+    private static final String LIGHTS = """
+            ---
+            title: Street lights for the river town
+            date: 2024-06-01
+            source: Test Wire
+            ---
+
+            Three lenders shared a 1.5 million dollar loan for the lights: a city fund, a farmers' bank and a private donor.
+            """;
+
     @TempDir
     static Path work;
     private static KnowledgeIndex index;
@@ -68,6 +79,7 @@ class SpeechAndRateRequirementsTest {
         Path knowledge = Files.createDirectories(work.resolve("knowledge"));
         Files.writeString(knowledge.resolve("2024-05-20-termez-bridge.md"), OPENING);
         Files.writeString(knowledge.resolve("2024-05-22-bridge-engineer-interview.md"), INTERVIEW);
+        Files.writeString(knowledge.resolve("2024-06-01-street-lights.md"), LIGHTS);
         MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
         index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
         retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
@@ -138,6 +150,14 @@ class SpeechAndRateRequirementsTest {
 
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).contains("1.2 kilometres long");
+    }
+
+    @Test
+    void aListThatFollowsASumWithADecimalPointIsStillAList() {
+        Retrieval retrieval = retriever.retrieve("List the lenders of the loan for the street lights.");
+
+        assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage lists");
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
     }
 
     private static Optional<QuestionSpeaker> speaker(String question) {
