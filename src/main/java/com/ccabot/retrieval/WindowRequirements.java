@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  */
 final class WindowRequirements {
 
+    /** A year, as the analysed terms write it. */
+    private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d\\d");
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
@@ -85,8 +87,11 @@ final class WindowRequirements {
 
     /**
      * What some retrieved window must hold, or the question is not answered there: one of its numbers, years and
-     * ordinals (a question about 2019 is not answered by a sentence about 2013 and 2024; requiring every number
-     * would decline a question whose numbers come from two sentences), every country it names (Kazakhstan's
+     * ordinals (requiring every number would decline a question whose numbers come from two sentences, or that
+     * asks whether a figure was "more than seven hundred thousand"), and one of its years if it names any (a
+     * question about 2019 is not answered by a sentence about 2013 and 2024, however many of its other numbers the
+     * sentence has: "trade between the five countries in 2020" is not "the five countries' trade in 2024"), every
+     * country it names (Kazakhstan's
      * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
      * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
      * many of a thing there are, a count of that thing (a sentence that names "the turbines" without a number does
@@ -98,6 +103,8 @@ final class WindowRequirements {
         List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
         List<Requirement> requirements = new ArrayList<>(List.of(
                 Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
+                        "no passage gives "),
+                Requirement.terms(terms.stream().filter(t -> YEAR.matcher(t.indexed()).matches()).toList(), true,
                         "no passage gives "),
                 countries(question),
                 asked(focus),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a window must hold for a question about someone's words, for a rate or for a list, on articles of the test's
+ * What a window must hold for a question about someone's words, a year, a rate or a list, on articles of the test's
  * own: a report of a bridge's opening where one guest speaks and another is only present, an interview given in
  * turns, and a loan whose lenders follow a sum with a decimal point.
  */
@@ -150,6 +150,16 @@ class WindowRequirementsTest {
 
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).contains("1.2 kilometres long");
+    }
+
+    @Test
+    void aQuestionThatNamesAYearNeedsThatYearWhateverOtherNumbersTheWindowHolds() {
+        Retrieval otherYear = retriever.retrieve("How much did the 1.2 kilometre bridge cost in 2019?");
+        Retrieval itsYear = retriever.retrieve("How much did the 1.2 kilometre bridge cost in 2024?");
+
+        assertThat(otherYear.relevant()).isFalse();
+        assertThat(otherYear.verdict().reason()).isEqualTo("no passage gives 2019");
+        assertThat(itsYear.verdict().reason()).as("the article's year belongs to its sentences").doesNotStartWith("no passage gives");
     }
 
     @Test
