@@ -30,6 +30,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -210,7 +212,14 @@ final class ChunkStore {
             int written = 0;
             int sinceCommit = 0;
             long committed = System.nanoTime();
-            progress.start(toWrite.size(), toWrite.stream().mapToInt(file -> byArticle.get(file).size()).sum());
+            int toEmbed = toWrite.stream().mapToInt(file -> byArticle.get(file).size()).sum();
+            progress.start(toWrite.size(), toEmbed);
+            MergePolicy merging = writer.getConfig().getMergePolicy();
+            if (toEmbed > COMMIT_EVERY) {
+                // no merges while a long run adds segments: each merge builds the merged segments' HNSW graph again
+                // on the core the model needs, and the run ends with one merge into one graph anyway
+                writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            }
             List<String> batch = new ArrayList<>();
             int batchTexts = 0;
             for (String file : toWrite) {
@@ -235,6 +244,7 @@ final class ChunkStore {
                 written += chunks(batch, byArticle);
                 progress.done(batch.size(), chunks(batch, byArticle));
             }
+            writer.getConfig().setMergePolicy(merging);
             if (writer.hasDeletions() && writer.getDocStats().maxDoc < SMALL) {
                 writer.forceMergeDeletes(); // words of deleted chunks stop counting as known at once
             }

@@ -2,12 +2,15 @@ package com.ccabot.retrieval;
 
 import com.ccabot.index.TermAnalyzer;
 import com.ccabot.knowledge.Article;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who a question asks the words of: "Tokayev" in "what did Kazakh President Tokayev say in his speech", "the deputy
@@ -55,21 +58,23 @@ final class QuestionSpeaker {
     /** A speaker's label in a transcript: a name of up to three words before a colon, where a sentence may start. */
     private static final Pattern TURN = Pattern.compile("(?:^|[.?!\"\n]\\s*)(\\p{Lu}[\\p{L}'\\-]*(?: \\p{Lu}[\\p{L}'\\-]*){0,2}):\\s");
 
-    private final java.util.Map<Article, Boolean> interviewed = new java.util.IdentityHashMap<>();
+    /** Whether each article looked at is an interview of the speaker, judged once a question. */
+    private final Map<Article, Boolean> interviewed = new IdentityHashMap<>();
     private final List<String> words;
     private final Set<String> names;
     private final TermAnalyzer analyzer;
 
     private QuestionSpeaker(List<QuestionTerm> names, TermAnalyzer analyzer) {
         this.words = names.stream().map(QuestionTerm::word).distinct().toList();
-        this.names = names.stream().map(QuestionTerm::indexed).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.names = names.stream().map(QuestionTerm::indexed).collect(Collectors.toUnmodifiableSet());
         this.analyzer = analyzer;
     }
 
     /**
      * The speaker a question asks the words of, as the analysed terms that name them: the names in the speaker
-     * phrase when it has any ("Tokayev" of "Kazakh President Tokayev", not the title), else its other words but its countries
-     * ("deputy", "prime", "minister" of "the Kyrgyz deputy prime minister"); empty when it asks no one's words.
+     * phrase when it has any ("Tokayev" of "Kazakh President Tokayev", not the title), else its other words but
+     * its countries ("deputy", "prime", "minister" of "the Kyrgyz deputy prime minister"); empty when it asks no
+     * one's words.
      */
     static Optional<QuestionSpeaker> of(AnalysedQuestion question, TermAnalyzer analyzer) {
         Matcher matcher = ASKS.matcher(question.corrected().toLowerCase(Locale.ROOT).replace('\u2019', '\''));

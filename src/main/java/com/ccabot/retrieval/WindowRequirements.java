@@ -31,8 +31,9 @@ final class WindowRequirements {
      * What introduces the members of a group within its sentence, in the same clause as the group's word (a decimal
      * point, as in "a 95.3 million dollar package:", ends no clause).
      */
-    private static final Pattern LIST_FOLLOWS = Pattern.compile("^(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}?(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b"
-            + "|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIST_FOLLOWS = Pattern.compile("^(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}?"
+            + "(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)",
+            Pattern.CASE_INSENSITIVE);
     /** A sentence that goes on to name the members of the group the one before names. */
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -91,12 +92,12 @@ final class WindowRequirements {
      * asks whether a figure was "more than seven hundred thousand"), and one of its years if it names any (a
      * question about 2019 is not answered by a sentence about 2013 and 2024, however many of its other numbers the
      * sentence has: "trade between the five countries in 2020" is not "the five countries' trade in 2024"), every
-     * country it names (Kazakhstan's
-     * figures are not Uzbekistan's), what it asks about ("the director of…"), when it asks what something
-     * cost, a sum of money (a sentence that a railway was built does not say what it cost), and when it asks how
-     * many of a thing there are, a count of that thing (a sentence that names "the turbines" without a number does
-     * not say how many there are), when it asks for the names of a group, a list, and when it asks what an
-     * abbreviation stands for, the words it is made of.
+     * country it names (Kazakhstan's figures are not Uzbekistan's), what it asks about ("the director of…"), when
+     * it asks what something cost, a sum of money (a sentence that a railway was built does not say what it
+     * cost), when it asks how many of a thing there are, a count of that thing (a sentence that names "the
+     * turbines" without a number does not say how many there are), when it asks for the names of a group, a
+     * list, when it asks what an abbreviation stands for, the words it is made of, when it asks what someone said,
+     * a report of their words, and when it asks for a rate, a rate.
      */
     static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer) {
         List<QuestionTerm> terms = question.terms();
