@@ -19,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -74,6 +80,8 @@ final class ChunkStore {
     private static final int SMALL = 50_000;
     /** Segments past this many are merged into one when a write ends (commits every 2,000 chunks make many). */
     private static final int MOST_SEGMENTS = 4;
+    /** Threads that build a merged segment's HNSW graph: one a core. */
+    private static final int MERGE_WORKERS = Runtime.getRuntime().availableProcessors();
 
     /** What one synchronisation did. */
     record Sync(int embedded, int keptChunks, int writtenChunks, int deletedArticles) {}
@@ -202,7 +210,13 @@ final class ChunkStore {
     private Sync write(Map<String, List<Chunk>> byArticle, Map<String, String> hashes, List<String> toWrite,
                        List<String> toDelete, int kept, MiniLmEmbeddingModel model, TermAnalyzer analyzer,
                        IndexProgress progress) {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        ExecutorService mergers = Executors.newFixedThreadPool(MERGE_WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "index-merge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(mergingOn(mergers));
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             writer.setLiveCommitData(Map.of(FORMAT_KEY, format).entrySet());
             for (String file : toDelete) {
@@ -259,7 +273,25 @@ final class ChunkStore {
             return new Sync(embedded, kept, written, toDelete.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the index in " + where + ": " + e.getMessage(), e);
+        } finally {
+            mergers.shutdownNow(); // the writer, closed, has finished its merges
         }
+    }
+
+    /**
+     * Lucene's codec, with the HNSW graphs of merged segments built by every core at once: the one merge at the end
+     * of a long run, when the model no longer needs them, took 53 s on one thread and 32 s on two for 30,000
+     * vectors. Only how merges are done changes, not what is written: any Lucene reads the index as before.
+     */
+    private static Codec mergingOn(ExecutorService mergers) {
+        KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+                Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, MERGE_WORKERS, mergers);
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        };
     }
 
     private static int segments(IndexWriter writer) throws IOException {
