@@ -2,14 +2,9 @@ package com.ccabot.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
-import com.ccabot.index.MiniLmEmbeddingModel;
-import com.ccabot.knowledge.ArticleLoader;
-import com.ccabot.knowledge.Chunker;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,12 +71,8 @@ class AnswerabilityGateTest {
 
     @BeforeAll
     static void index() throws Exception {
-        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("2024-03-10-energy-projects.md"), ARTICLE);
-        Files.writeString(knowledge.resolve("2024-04-02-water-councils.md"), COUNCILS);
-        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
-        index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
-        retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
+        index = OwnArticles.indexed(work, Map.of("2024-03-10-energy-projects.md", ARTICLE, "2024-04-02-water-councils.md", COUNCILS));
+        retriever = OwnArticles.retriever(index);
     }
 
     @Test

@@ -2,16 +2,11 @@ package com.ccabot.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.index.Indexer;
 import com.ccabot.index.KnowledgeIndex;
-import com.ccabot.index.MiniLmEmbeddingModel;
-import com.ccabot.knowledge.ArticleLoader;
-import com.ccabot.knowledge.Chunker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,13 +71,9 @@ class WindowRequirementsTest {
 
     @BeforeAll
     static void index() throws Exception {
-        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("2024-05-20-termez-bridge.md"), OPENING);
-        Files.writeString(knowledge.resolve("2024-05-22-bridge-engineer-interview.md"), INTERVIEW);
-        Files.writeString(knowledge.resolve("2024-06-01-street-lights.md"), LIGHTS);
-        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
-        index = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
-        retriever = new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
+        index = OwnArticles.indexed(work, Map.of("2024-05-20-termez-bridge.md", OPENING,
+                "2024-05-22-bridge-engineer-interview.md", INTERVIEW, "2024-06-01-street-lights.md", LIGHTS));
+        retriever = OwnArticles.retriever(index);
     }
 
     @Test

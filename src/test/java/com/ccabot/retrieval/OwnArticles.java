@@ -1,0 +1,33 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.Indexer;
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.MiniLmEmbeddingModel;
+import com.ccabot.knowledge.ArticleLoader;
+import com.ccabot.knowledge.Chunker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/** Articles a test writes itself, indexed in memory, and the shipped models' retriever over them. */
+final class OwnArticles {
+
+    private OwnArticles() {}
+
+    /** Writes the articles (file name → text) into a folder under {@code work} and indexes them in chunks of 200 characters. */
+    static KnowledgeIndex indexed(Path work, Map<String, String> articles) throws IOException {
+        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
+        for (Map.Entry<String, String> article : articles.entrySet()) {
+            Files.writeString(knowledge.resolve(article.getKey()), article.getValue());
+        }
+        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
+        return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
+    }
+
+    /** The retriever the bot answers with, on the shipped models, over an index. */
+    static HybridRetriever retriever(KnowledgeIndex index) {
+        return new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);
+    }
+}
