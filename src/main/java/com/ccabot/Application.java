@@ -309,9 +309,8 @@ public final class Application implements Assistant {
      */
     private static KnowledgeIndex index(Config config, Supplier<MiniLmEmbeddingModel> model, LoadedKnowledge knowledge,
                                         KnowledgeSnapshot snapshot) {
-        Indexer indexer = new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
-                config.index().cacheDir());
-        return snapshot == null ? indexer.index(knowledge) : indexer.index(knowledge, snapshot);
+        return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(config.index().chunkSize()),
+                config.index().cacheDir()).index(knowledge, snapshot);
     }
 
     /**

@@ -57,7 +57,8 @@ public final class Indexer {
 
     /**
      * Indexes, taking each article's chunks from {@code snapshot} when it gave the article, and keeps the snapshot
-     * of what was loaded and chunked in the cache folder for the next start when it changed.
+     * of what was loaded and chunked in the cache folder for the next start when it changed; a null snapshot (a
+     * reload) takes nothing and keeps none, as {@link #index(LoadedKnowledge)} does.
      */
     public KnowledgeIndex index(LoadedKnowledge knowledge, KnowledgeSnapshot snapshot) {
         return index(knowledge, snapshot, IndexProgress.onStderr());

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,7 +95,7 @@ final class NearCopies {
      */
     static List<Evidence> attributeSharedSentences(List<Evidence> ranked, String question, AnalysedQuestion terms,
                                                    KnowledgeIndex index) {
-        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        Map<String, Integer> first = new HashMap<>();
         List<Evidence> result = new ArrayList<>(ranked.size());
         Fit fit = null;
         for (Evidence evidence : ranked) {
@@ -164,7 +167,7 @@ final class NearCopies {
         private final boolean latest;
         private final KnowledgeIndex index;
         /** By identity: an article's chunks all hold the one instance, and equality would compare whole texts. */
-        private final java.util.Map<Article, Integer> scores = new java.util.IdentityHashMap<>();
+        private final Map<Article, Integer> scores = new IdentityHashMap<>();
 
         Fit(String question, AnalysedQuestion terms, KnowledgeIndex index) {
             this.index = index;
@@ -200,12 +203,7 @@ final class NearCopies {
          * all of them, each comparison scoring both sides (at 100,000 chunks a third of the answer path's time).
          */
         private int score(Article article) {
-            Integer score = scores.get(article);
-            if (score == null) {
-                score = scored(article);
-                scores.put(article, score);
-            }
-            return score;
+            return scores.computeIfAbsent(article, this::scored);
         }
 
         private int scored(Article article) {

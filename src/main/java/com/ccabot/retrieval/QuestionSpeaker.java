@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Who a question asks the words of: "Tokayev" in "what did Kazakh President Tokayev say in his speech", "the deputy
+ * Who a question asks the words of: "Aliyev" in "what did Governor Rustam Aliyev say in his speech", "the deputy
  * prime minister" in "according to the Kyrgyz deputy prime minister, …". A window answers it only when it reports
  * that speaker's words: a sentence that names the speaker and has a verb or noun of speech ("said", "stressed",
  * "called for", "in his speech"), or one that begins with a pronoun and such a word after a sentence that names
@@ -44,8 +44,8 @@ final class QuestionSpeaker {
     /** The pronouns a sentence reporting the speaker's further words begins with. */
     private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b", Pattern.CASE_INSENSITIVE);
     /**
-     * Words of a post, which a question writes capitalised before a name ("Foreign Minister Kulubaev") and which do
-     * not say who spoke: another foreign minister's words are not his.
+     * Words of a post, which a question writes capitalised before a name ("Ambassador Chen Hao") and which do
+     * not say who spoke: another ambassador's words are not his.
      */
     private static final Set<String> TITLES = Set.of("president", "vice", "prime", "minister", "foreign", "deputy",
             "secretary", "general", "secretary-general", "chairman", "chairwoman", "chair", "chairperson", "ambassador",
@@ -72,7 +72,7 @@ final class QuestionSpeaker {
 
     /**
      * The speaker a question asks the words of, as the analysed terms that name them: the names in the speaker
-     * phrase when it has any ("Tokayev" of "Kazakh President Tokayev", not the title), else its other words but
+     * phrase when it has any ("Aliyev" of "Governor Rustam Aliyev", not the title), else its other words but
      * its countries ("deputy", "prime", "minister" of "the Kyrgyz deputy prime minister"); empty when it asks no
      * one's words.
      */
@@ -102,8 +102,8 @@ final class QuestionSpeaker {
 
     /**
      * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
-     * that goes on with "He…" after it, or an article that gives the speaker's words in turns ("Cui Zheng: The
-     * outcomes document showed…"), an interview whose every answer is theirs.
+     * that goes on with "He…" after it, or an article that gives the speaker's words in turns ("Malika Yusupova:
+     * The deck rests on twelve piers…"), an interview whose every answer is theirs.
      */
     boolean heldBy(Evidence evidence) {
         return reported(evidence) || interviewed.computeIfAbsent(evidence.passage().chunk().article(), this::takesTurns);
