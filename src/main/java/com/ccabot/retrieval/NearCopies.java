@@ -30,6 +30,8 @@ final class NearCopies {
     /** Only the leading candidates are compared: the ones that can reach the answer. */
     private static final int LOOK_AT = 40;
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    /** A figure as written: "70", "4,500", "8.9". */
+    private static final Pattern FIGURE = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern LATEST = Pattern.compile(
             "\\b(latest|newest|most recent|recently|now|current(ly)?|today|so far|to date|updated?)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -91,7 +93,8 @@ final class NearCopies {
 
     /**
      * The ranked sentences with each sentence told once: when articles share a sentence word for word (a
-     * retelling), it is kept at its best rank and attributed to the article that fits the question best.
+     * retelling), or but for its figures (a follow-up or another outlet with other numbers), it is kept at its best
+     * rank and told as the article that fits the question best tells it.
      */
     static List<Evidence> attributeSharedSentences(List<Evidence> ranked, String question, AnalysedQuestion terms,
                                                    KnowledgeIndex index) {
@@ -99,15 +102,19 @@ final class NearCopies {
         List<Evidence> result = new ArrayList<>(ranked.size());
         Fit fit = null;
         for (Evidence evidence : ranked) {
-            Integer at = first.get(evidence.text());
+            String report = withoutFigures(evidence.text());
+            Integer at = first.get(report);
             if (at == null) {
-                first.put(evidence.text(), result.size());
+                first.put(report, result.size());
                 result.add(evidence);
                 continue;
             }
             Evidence kept = result.get(at);
             if (kept.passage().chunk().article().file().equals(evidence.passage().chunk().article().file())) {
-                continue; // the same sentence in two overlapping chunks of one article
+                if (!kept.text().equals(evidence.text())) {
+                    result.add(evidence); // one article's two sentences that differ in their figures: both stand
+                }
+                continue; // else the same sentence in two overlapping chunks of one article
             }
             fit = fit != null ? fit : new Fit(question, terms, index);
             if (fit.compare(evidence.passage().chunk().article(), kept.passage().chunk().article()) > 0) {
@@ -152,6 +159,21 @@ final class NearCopies {
         return new Evidence(new Passage(index.chunks().get(bestChunk), from.score(), from.similarity(), from.lexical()), at,
                 evidence.text(), at > 0 ? sentences.get(at - 1) : "", at + 1 < sentences.size() ? sentences.get(at + 1) : "",
                 evidence.window(), evidence.features(), evidence.score());
+    }
+
+    /**
+     * The sentence with each figure but a year made one mark: what a retelling with updated figures ("over 60
+     * universities" for "over 70") has in common with the report it retells. Years stay, so that next year's
+     * edition of an event is another report.
+     */
+    static String withoutFigures(String sentence) {
+        Matcher figure = FIGURE.matcher(sentence);
+        StringBuilder out = new StringBuilder();
+        while (figure.find()) {
+            figure.appendReplacement(out, YEAR.matcher(figure.group()).matches() ? figure.group() : "#");
+        }
+        figure.appendTail(out);
+        return out.toString();
     }
 
     private static boolean sameArticle(KnowledgeIndex index, int a, int b) {
