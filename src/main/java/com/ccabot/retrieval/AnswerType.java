@@ -17,7 +17,7 @@ enum AnswerType {
                     + "|invested|money|budget|loan|lent|fund|funded|funding)\\b|\\bwhat (?:was|is|will be|were) the"
                     + " (?:total )?(cost|price|budget|value|investment)\\b"),
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d[\\d,.]*(?:\\s*(?:million|billion|trillion|mln|bln|bn))?\\s*(?:yuan|renminbi|"
-                    + "dollars?|usd|euros?|eur|tenge|soms?|somoni|sums?|rubles?|roubles?|pounds?)\\b|\\b(?:usd|eur|cny|rmb)\\s?\\d",
+                    + "(?:(?:us|u\\.s\\.|american|hong kong|singapore) )?dollars?|usd|euros?|eur|tenge|soms?|somoni|sums?|rubles?|roubles?|pounds?)\\b|\\b(?:usd|eur|cny|rmb)\\s?\\d",
                     Pattern.CASE_INSENSITIVE)),
     /** A distance: "how far is…", "how long is the railway…"; answered by a number with a unit of length. */
     DISTANCE(Pattern.compile("\\bhow far\\b|\\bwhat(?: is| was)?(?: the)? distance\\b|\\bhow long (?:is|was|will be) the"
@@ -47,6 +47,21 @@ enum AnswerType {
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
     PLACE(Pattern.compile("\\b(where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
+    /**
+     * A company or another body: "which company built…", "who financed…", "tunnel contractor"; answered by a name
+     * that ends in what such a body calls itself ("… Corporation", "… Bank of China"), or its acronym in brackets
+     * after it. A bare acronym is not taken: a report names its companies by acronym in sentence after sentence.
+     */
+    ORGANIZATION(Pattern.compile("\\b(?:which|what)(?: [\\p{L}-]+){0,2}? (?:compan(?:y|ies)|firms?|contractors?|corporations?"
+                    + "|enterprises?|banks?|organi[sz]ations?|institutions?|universit(?:y|ies)|agenc(?:y|ies)|operators?"
+                    + "|developers?|lenders?|manufacturers?|suppliers?|builders?)\\b|\\bwho (?:built|builds|constructed"
+                    + "|constructs|financed|finances|funded|funds|lent|operates|operated|developed|designed|manufactured"
+                    + "|supplied|owns|owned)\\b|\\b(?:contractors?|builders?|lenders?|financiers?|operators?|developers?"
+                    + "|manufacturers?)\\b"),
+            Pattern.compile("(?:\\p{Lu}[\\p{L}'&.\\-]*\\s+(?:(?:and|of|for|de)\\s+)?){1,6}(?:Corporation|Corp\\.?|Company|Co\\."
+                    + "|Group|Ltd\\.?|Limited|Bank|University|Institute|Association|Agency|Fund|Committee|Commission"
+                    + "|Ministry|Council|Cent(?:re|er)|Organi[sz]ation|Holdings?|Consortium|Railways?|Airlines|Authority"
+                    + "|Administration)\\b(?:\\s+of(?:\\s+\\p{Lu}[\\p{L}-]*){1,3})?|\\((?!US\\)|UK\\))\\p{Lu}{2,}[\\p{Lu}\\d]*\\)")),
     PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
                     + "|mayors?|governors?|ambassadors?|envoys?|diplomats?|chairm[ae]n|chairs?|heads?|chiefs?|directors?"
                     + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),

@@ -79,6 +79,27 @@ class AnswerTypeTest {
         assertThat(AnswerType.MONEY.foundIn("Tickets were sold for $12 each.")).isTrue();
         assertThat(AnswerType.MONEY.foundIn("The loan of 2.5 billion yuan was signed.")).isTrue();
         assertThat(AnswerType.MONEY.foundIn("The bridge, 40 metres long, opened in 2019 with 4 lanes.")).isFalse();
+        assertThat(AnswerType.MONEY.foundIn("The ferry contract was worth 75 million US dollars.")).isTrue();
+        assertThat(AnswerType.MONEY.foundIn("The ferry contract was worth 75 million U.S. dollars.")).isTrue();
+    }
+
+    @Test
+    void aQuestionForWhoBuiltOrPaidWantsACompanyOrABank() {
+        String question = "Which company built the Green Valley bridge?";
+        assertThat(AnswerType.of(question)).isEqualTo(AnswerType.ORGANIZATION);
+        assertThat(AnswerType.of("Which Dutch firms supplied the cranes?")).isEqualTo(AnswerType.ORGANIZATION);
+        assertThat(AnswerType.of("who financed the ferry terminal")).isEqualTo(AnswerType.ORGANIZATION);
+        assertThat(AnswerType.of("green valley bridge contractor")).isEqualTo(AnswerType.ORGANIZATION);
+        assertThat(AnswerType.of("Who opened the Green Valley bridge?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("How many firms bid for the bridge?")).isEqualTo(AnswerType.NUMBER);
+
+        assertThat(AnswerType.ORGANIZATION.newIn("It was built by Northern Span Engineering Company.", question)).isTrue();
+        assertThat(AnswerType.ORGANIZATION.newIn("The loan came from the Nordic Investment Bank of Finland.", question)).isTrue();
+        assertThat(AnswerType.ORGANIZATION.newIn("The builder (NSEC) finished in May.", question)).isTrue();
+        // a name that is not a body's, an acronym alone, a country's: not who built it
+        assertThat(AnswerType.ORGANIZATION.newIn("Mayor Anna Berg opened the Green Valley bridge.", question)).isFalse();
+        assertThat(AnswerType.ORGANIZATION.newIn("NSEC said the bridge opened early.", question)).isFalse();
+        assertThat(AnswerType.ORGANIZATION.newIn("The bridge cost 40 million US dollars.", question)).isFalse();
     }
 
     @Test
