@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -50,6 +50,8 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     /** Up to this many chunks, chunk and sentence vectors are read once and kept in memory. */
     static final int PRELOAD_CHUNKS = 20_000;
+    /** {@link #articleDay} of an undated article. */
+    public static final int NO_DATE = Integer.MIN_VALUE;
     private static final int SENTENCE_CACHE = 50_000;
     /** Up to this many chunks, vector search compares the query with every chunk. */
     static final int EXACT_CHUNKS = 5_000;
@@ -76,9 +78,14 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final String version;
     private final IndexStats stats;
     private final Map<String, List<String>> articleSentences;
-    private final Map<String, Article> articlesByFile;
-    /** Each article's title terms, analysed when a question first needs them, as a sentence's terms are. */
-    private final Map<String, Set<String>> titleTerms = new ConcurrentHashMap<>();
+    /** Each article's place in {@link #articles()}, by its file. */
+    private final Map<String, Integer> articleOrdinals;
+    /** Each chunk's article's place in {@link #articles()}; -1 for a chunk of an article this index does not list. */
+    private final int[] articleOfChunk;
+    /** Each article's date as a day of the epoch, by its place; {@link #NO_DATE} for an undated article. */
+    private final int[] articleDays;
+    /** Each article's title terms, by its place, analysed when a question first needs them, as a sentence's terms are. */
+    private final AtomicReferenceArray<Set<String>> titleTerms;
 
     KnowledgeIndex(List<Article> articles, List<Chunk> chunks, DirectoryReader reader, EmbeddingModel model,
                    TermAnalyzer analyzer, String version, IndexStats stats) {
@@ -121,11 +128,18 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.chunkVectors = preload ? readChunkVectors() : null;
         this.sentenceVectors = preload ? readSentenceVectors() : null;
         this.articleSentences = articleSentences(this.chunks);
-        Map<String, Article> byFile = new HashMap<>();
-        for (Article article : this.articles) {
-            byFile.put(article.file(), article);
+        Map<String, Integer> byFile = new HashMap<>();
+        for (int i = 0; i < this.articles.size(); i++) {
+            byFile.put(this.articles.get(i).file(), i);
         }
-        this.articlesByFile = Map.copyOf(byFile);
+        this.articleOrdinals = Map.copyOf(byFile);
+        this.articleOfChunk = new int[this.chunks.size()];
+        for (int i = 0; i < this.chunks.size(); i++) {
+            this.articleOfChunk[i] = byFile.getOrDefault(this.chunks.get(i).article().file(), -1);
+        }
+        this.titleTerms = new AtomicReferenceArray<>(this.articles.size());
+        this.articleDays = this.articles.stream()
+                .mapToInt(article -> article.date() == null ? NO_DATE : (int) article.date().toEpochDay()).toArray();
     }
 
     private void mapDocuments(DirectoryReader reader, Map<String, Integer> ordinals) {
@@ -187,12 +201,39 @@ public final class KnowledgeIndex implements AutoCloseable {
      * about, so that "the forum in November 2025" finds its sentences though they do not repeat the date.
      */
     public Set<String> titleTerms(Article article) {
-        Article own = articlesByFile.get(article.file());
-        return own == null ? Set.of() : titleTerms.computeIfAbsent(own.file(), file -> {
+        int ordinal = articleOrdinal(article);
+        return ordinal < 0 ? Set.of() : titleTerms(ordinal);
+    }
+
+    /** {@link #titleTerms(Article)} of the article at {@code ordinal} in {@link #articles()}. */
+    public Set<String> titleTerms(int ordinal) {
+        Set<String> terms = titleTerms.get(ordinal);
+        if (terms == null) {
+            Article own = articles.get(ordinal);
             String dated = own.date() == null ? "" : " " + own.date().getMonth().getDisplayName(
                     java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + own.date().getYear();
-            return Set.copyOf(analyzer.terms(own.title() + dated));
-        });
+            terms = Set.copyOf(analyzer.terms(own.title() + dated));
+            titleTerms.set(ordinal, terms); // two threads may both analyse a title: the same terms either way
+        }
+        return terms;
+    }
+
+    /** An article's place in {@link #articles()}; -1 for an article this index does not hold. */
+    public int articleOrdinal(Article article) {
+        return articleOrdinals.getOrDefault(article.file(), -1);
+    }
+
+    /**
+     * The date of the article at {@code ordinal} in {@link #articles()} as a day of the epoch, {@link #NO_DATE}
+     * when it has none: what comparing many articles' dates reads, without a date object for each.
+     */
+    public int articleDay(int ordinal) {
+        return articleDays[ordinal];
+    }
+
+    /** The place in {@link #articles()} of a chunk's article; -1 for an article this index does not list. */
+    public int articleOf(int chunk) {
+        return articleOfChunk[chunk];
     }
 
     public List<Article> articles() {

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class NearCopies {
     private static final Pattern LATEST = Pattern.compile(
             "\\b(latest|newest|most recent|recently|now|current(ly)?|today|so far|to date|updated?)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern[] MONTHS = java.util.Arrays.stream(Month.values())
+    private static final Pattern[] MONTHS = Arrays.stream(Month.values())
             .map(month -> Pattern.compile("\\b" + month.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "\\b",
                     Pattern.CASE_INSENSITIVE))
             .toArray(Pattern[]::new);
@@ -138,11 +138,14 @@ final class NearCopies {
      * one's passage was not among those retrieved (with many retellings, the first report may rank below them all).
      */
     private static Evidence fittest(Evidence evidence, List<Integer> sharing, Fit fit, KnowledgeIndex index) {
-        Article best = evidence.passage().chunk().article();
+        int best = index.articleOrdinal(evidence.passage().chunk().article());
+        if (best < 0) {
+            return evidence;
+        }
         int bestChunk = -1;
         for (int chunk : sharing) {
-            Article article = index.chunks().get(chunk).article();
-            if (fit.compare(article, best) > 0) {
+            int article = index.articleOf(chunk);
+            if (article >= 0 && article != best && fit.compare(article, best) > 0) {
                 best = article;
                 bestChunk = chunk;
             }
@@ -150,7 +153,7 @@ final class NearCopies {
         if (bestChunk < 0) {
             return evidence;
         }
-        List<String> sentences = index.sentencesOf(best);
+        List<String> sentences = index.sentencesOf(index.articles().get(best));
         int at = sentences.indexOf(evidence.text());
         if (at < 0) {
             return evidence;
@@ -183,13 +186,19 @@ final class NearCopies {
     /** How well an article fits a question, for telling near-copies apart. */
     private static final class Fit {
 
+        private static final int UNSCORED = Integer.MIN_VALUE;
+
         private final Set<Integer> years = new HashSet<>();
         private final Set<Month> months = new HashSet<>();
         private final Set<String> words;
         private final boolean latest;
         private final KnowledgeIndex index;
-        /** By identity: an article's chunks all hold the one instance, and equality would compare whole texts. */
-        private final Map<Article, Integer> scores = new IdentityHashMap<>();
+        /**
+         * Each article's score by its place in the index's articles, computed once a question: a sentence that
+         * many articles share (a formula of a thousand reports) is compared across all of them, and at 100,000
+         * chunks looking the scores up by article took half of retrieval's time.
+         */
+        private final int[] scores;
 
         Fit(String question, AnalysedQuestion terms, KnowledgeIndex index) {
             this.index = index;
@@ -204,31 +213,50 @@ final class NearCopies {
             }
             this.words = new HashSet<>(terms.knownTerms());
             this.latest = LATEST.matcher(question).find();
+            this.scores = new int[index.articles().size()];
+            Arrays.fill(scores, UNSCORED);
         }
 
         /** Positive when {@code a} fits better than {@code b}. */
         int compare(Article a, Article b) {
-            int byScore = Integer.compare(score(a), score(b));
-            if (byScore != 0) {
-                return byScore;
-            }
-            LocalDate da = a.date();
-            LocalDate db = b.date();
-            if (da == null || db == null) {
-                return 0;
-            }
-            return latest ? da.compareTo(db) : db.compareTo(da); // the latest report when asked for, else the first
+            int placeOfA = index.articleOrdinal(a);
+            int placeOfB = index.articleOrdinal(b);
+            return byDate(Integer.compare(score(a, placeOfA), score(b, placeOfB)), day(a), day(b));
         }
 
         /**
-         * The article's score, computed once a question: a sentence that many retellings share is compared across
-         * all of them, each comparison scoring both sides (at 100,000 chunks a third of the answer path's time).
+         * Positive when the article at place {@code a} of the index's articles fits better than the one at
+         * {@code b}: the same comparison on what the index keeps by place, for the thousands a shared sentence
+         * can bring.
          */
-        private int score(Article article) {
-            return scores.computeIfAbsent(article, this::scored);
+        int compare(int a, int b) {
+            return byDate(Integer.compare(score(a), score(b)), index.articleDay(a), index.articleDay(b));
         }
 
-        private int scored(Article article) {
+        private int byDate(int byScore, int dayOfA, int dayOfB) {
+            if (byScore != 0 || dayOfA == KnowledgeIndex.NO_DATE || dayOfB == KnowledgeIndex.NO_DATE) {
+                return byScore;
+            }
+            // the latest report when asked for, else the first
+            return latest ? Integer.compare(dayOfA, dayOfB) : Integer.compare(dayOfB, dayOfA);
+        }
+
+        private static int day(Article article) {
+            return article.date() == null ? KnowledgeIndex.NO_DATE : (int) article.date().toEpochDay();
+        }
+
+        private int score(Article article, int place) {
+            return place < 0 ? scored(article, Set.of()) : score(place);
+        }
+
+        private int score(int place) {
+            if (scores[place] == UNSCORED) {
+                scores[place] = scored(index.articles().get(place), index.titleTerms(place));
+            }
+            return scores[place];
+        }
+
+        private int scored(Article article, Set<String> titleTerms) {
             int score = 0;
             LocalDate date = article.date();
             if (date != null && years.contains(date.getYear())) {
@@ -237,7 +265,7 @@ final class NearCopies {
             if (date != null && months.contains(date.getMonth())) {
                 score += 2;
             }
-            for (String term : index.titleTerms(article)) {
+            for (String term : titleTerms) {
                 if (words.contains(term)) {
                     score++;
                 }
