@@ -48,11 +48,13 @@ enum AnswerType {
     PLACE(Pattern.compile("\\b(where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
     /**
-     * A company or another body: "which company built…", "who financed…", "tunnel contractor"; answered by a name
-     * that ends in what such a body calls itself ("… Corporation", "… Bank of China"), or its acronym in brackets
-     * after it. A bare acronym is not taken: a report names its companies by acronym in sentence after sentence.
+     * A company or another body: "which company built…", "who financed…", "tunnel contractor" (not "what did the
+     * company say", which asks for its words); answered by a name that ends in what such a body calls itself
+     * ("… Corporation", "… Bank of China"), or its acronym in brackets after it. A bare acronym is not taken: a
+     * report names its companies by acronym in sentence after sentence.
      */
-    ORGANIZATION(Pattern.compile("\\b(?:which|what)(?: [\\p{L}-]+){0,2}? (?:compan(?:y|ies)|firms?|contractors?|corporations?"
+    ORGANIZATION(Pattern.compile("\\b(?:which|what)(?: (?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could"
+                    + "|the|a|an|this|that|these|those|its|their|his|her)\\b)[\\p{L}-]+){0,2}? (?:compan(?:y|ies)|firms?|contractors?|corporations?"
                     + "|enterprises?|banks?|organi[sz]ations?|institutions?|universit(?:y|ies)|agenc(?:y|ies)|operators?"
                     + "|developers?|lenders?|manufacturers?|suppliers?|builders?)\\b|\\bwho (?:built|builds|constructed"
                     + "|constructs|financed|finances|funded|funds|lent|operates|operated|developed|designed|manufactured"

@@ -92,6 +92,7 @@ class AnswerTypeTest {
         assertThat(AnswerType.of("green valley bridge contractor")).isEqualTo(AnswerType.ORGANIZATION);
         assertThat(AnswerType.of("Who opened the Green Valley bridge?")).isEqualTo(AnswerType.PERSON);
         assertThat(AnswerType.of("How many firms bid for the bridge?")).isEqualTo(AnswerType.NUMBER);
+        assertThat(AnswerType.of("What did the company say about the bridge?")).isEqualTo(AnswerType.OTHER);
 
         assertThat(AnswerType.ORGANIZATION.newIn("It was built by Northern Span Engineering Company.", question)).isTrue();
         assertThat(AnswerType.ORGANIZATION.newIn("The loan came from the Nordic Investment Bank of Finland.", question)).isTrue();
