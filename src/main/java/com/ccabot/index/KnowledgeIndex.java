@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
@@ -86,6 +88,11 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final int[] articleDays;
     /** Each article's title terms, by its place, analysed when a question first needs them, as a sentence's terms are. */
     private final AtomicReferenceArray<Set<String>> titleTerms;
+    /** The same as numbers ({@link #termNumber}), for comparing thousands of titles with a question's words. */
+    private final AtomicReferenceArray<int[]> titleTermNumbers;
+    /** A number for each term of a title analysed so far and each known word a question brought. */
+    private final Map<String, Integer> termNumbers = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTermNumber = new AtomicInteger();
 
     KnowledgeIndex(List<Article> articles, List<Chunk> chunks, DirectoryReader reader, EmbeddingModel model,
                    TermAnalyzer analyzer, String version, IndexStats stats) {
@@ -138,6 +145,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             this.articleOfChunk[i] = byFile.getOrDefault(this.chunks.get(i).article().file(), -1);
         }
         this.titleTerms = new AtomicReferenceArray<>(this.articles.size());
+        this.titleTermNumbers = new AtomicReferenceArray<>(this.articles.size());
         this.articleDays = this.articles.stream()
                 .mapToInt(article -> article.date() == null ? NO_DATE : (int) article.date().toEpochDay()).toArray();
     }
@@ -216,6 +224,28 @@ public final class KnowledgeIndex implements AutoCloseable {
             titleTerms.set(ordinal, terms); // two threads may both analyse a title: the same terms either way
         }
         return terms;
+    }
+
+    /**
+     * {@link #titleTerms(int)} as numbers ({@link #termNumber}): a title is compared with a question's words
+     * without reading a string.
+     */
+    public int[] titleTermNumbers(int ordinal) {
+        int[] numbers = titleTermNumbers.get(ordinal);
+        if (numbers == null) {
+            numbers = titleTerms(ordinal).stream().mapToInt(this::termNumber).toArray();
+            titleTermNumbers.set(ordinal, numbers);
+        }
+        return numbers;
+    }
+
+    /**
+     * The number of an analysed term, the same for the same term in every title and question. Give it only the
+     * index's own terms (a title's, or a question's known words), so that the numbers stay as many as the
+     * index's vocabulary.
+     */
+    public int termNumber(String term) {
+        return termNumbers.computeIfAbsent(term, t -> nextTermNumber.getAndIncrement());
     }
 
     /** An article's place in {@link #articles()}; -1 for an article this index does not hold. */

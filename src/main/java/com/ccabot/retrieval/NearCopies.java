@@ -190,7 +190,8 @@ final class NearCopies {
 
         private final Set<Integer> years = new HashSet<>();
         private final Set<Month> months = new HashSet<>();
-        private final Set<String> words;
+        /** The question's known words as the index numbers them: what a title's terms are compared with. */
+        private final int[] words;
         private final boolean latest;
         private final KnowledgeIndex index;
         /**
@@ -211,7 +212,7 @@ final class NearCopies {
                     months.add(month);
                 }
             }
-            this.words = new HashSet<>(terms.knownTerms());
+            this.words = terms.knownTerms().stream().distinct().mapToInt(index::termNumber).toArray();
             this.latest = LATEST.matcher(question).find();
             this.scores = new int[index.articles().size()];
             Arrays.fill(scores, UNSCORED);
@@ -246,17 +247,17 @@ final class NearCopies {
         }
 
         private int score(Article article, int place) {
-            return place < 0 ? scored(article, Set.of()) : score(place);
+            return place < 0 ? scored(article, new int[0]) : score(place);
         }
 
         private int score(int place) {
             if (scores[place] == UNSCORED) {
-                scores[place] = scored(index.articles().get(place), index.titleTerms(place));
+                scores[place] = scored(index.articles().get(place), index.titleTermNumbers(place));
             }
             return scores[place];
         }
 
-        private int scored(Article article, Set<String> titleTerms) {
+        private int scored(Article article, int[] titleTerms) {
             int score = 0;
             LocalDate date = article.date();
             if (date != null && years.contains(date.getYear())) {
@@ -265,9 +266,12 @@ final class NearCopies {
             if (date != null && months.contains(date.getMonth())) {
                 score += 2;
             }
-            for (String term : titleTerms) {
-                if (words.contains(term)) {
-                    score++;
+            for (int term : titleTerms) {
+                for (int word : words) {
+                    if (term == word) {
+                        score++;
+                        break;
+                    }
                 }
             }
             return score;
