@@ -146,8 +146,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         }
         this.titleTerms = new AtomicReferenceArray<>(this.articles.size());
         this.titleTermNumbers = new AtomicReferenceArray<>(this.articles.size());
-        this.articleDays = this.articles.stream()
-                .mapToInt(article -> article.date() == null ? NO_DATE : (int) article.date().toEpochDay()).toArray();
+        this.articleDays = this.articles.stream().mapToInt(KnowledgeIndex::dayOf).toArray();
     }
 
     private void mapDocuments(DirectoryReader reader, Map<String, Integer> ordinals) {
@@ -214,7 +213,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
 
     /** {@link #titleTerms(Article)} of the article at {@code ordinal} in {@link #articles()}. */
-    public Set<String> titleTerms(int ordinal) {
+    private Set<String> titleTerms(int ordinal) {
         Set<String> terms = titleTerms.get(ordinal);
         if (terms == null) {
             Article own = articles.get(ordinal);
@@ -259,6 +258,11 @@ public final class KnowledgeIndex implements AutoCloseable {
      */
     public int articleDay(int ordinal) {
         return articleDays[ordinal];
+    }
+
+    /** An article's date as {@link #articleDay} gives it, for an article that may not be one of this index's. */
+    public static int dayOf(Article article) {
+        return article.date() == null ? NO_DATE : (int) article.date().toEpochDay();
     }
 
     /** The place in {@link #articles()} of a chunk's article; -1 for an article this index does not list. */

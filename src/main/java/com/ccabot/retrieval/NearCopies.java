@@ -222,7 +222,8 @@ final class NearCopies {
         int compare(Article a, Article b) {
             int placeOfA = index.articleOrdinal(a);
             int placeOfB = index.articleOrdinal(b);
-            return byDate(Integer.compare(score(a, placeOfA), score(b, placeOfB)), day(a), day(b));
+            return byDate(Integer.compare(score(a, placeOfA), score(b, placeOfB)), KnowledgeIndex.dayOf(a),
+                    KnowledgeIndex.dayOf(b));
         }
 
         /**
@@ -240,10 +241,6 @@ final class NearCopies {
             }
             // the latest report when asked for, else the first
             return latest ? Integer.compare(dayOfA, dayOfB) : Integer.compare(dayOfB, dayOfA);
-        }
-
-        private static int day(Article article) {
-            return article.date() == null ? KnowledgeIndex.NO_DATE : (int) article.date().toEpochDay();
         }
 
         private int score(Article article, int place) {
