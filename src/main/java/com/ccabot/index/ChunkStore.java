@@ -80,6 +80,16 @@ final class ChunkStore {
     private static final int SMALL = 50_000;
     /** Segments past this many are merged into one when a write ends (commits every 2,000 chunks make many). */
     private static final int MOST_SEGMENTS = 4;
+    /**
+     * Neighbours a vector keeps in the HNSW graph: twice Lucene's 16. On the 195 dev and bank questions against
+     * 100,003 chunk vectors in one segment, at the 400 candidates searched, recall@10 against exact search (a
+     * result as close as the exact tenth counting) was 0.968 with 32 against 0.899 with 16 (0.910 with 24), in
+     * 1.9 against 1.5 ms, the graph built in 56 against 54 s, run one after the other (a beam of 200 reached 0.986
+     * but built in 132 s). The synthetic corpus's near-copies put many vectors almost on top of each other, which
+     * a sparser graph does not get through. An index built before keeps its graph until it is rebuilt; articles
+     * added or changed get this one.
+     */
+    private static final int NEIGHBOURS = 32;
     /** Threads that build a merged segment's HNSW graph: one a core. */
     private static final int MERGE_WORKERS = Runtime.getRuntime().availableProcessors();
 
@@ -284,7 +294,7 @@ final class ChunkStore {
      * vectors. Only how merges are done changes, not what is written: any Lucene reads the index as before.
      */
     private static Codec mergingOn(ExecutorService mergers) {
-        KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+        KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(NEIGHBOURS,
                 Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, MERGE_WORKERS, mergers);
         return new Lucene912Codec() {
             @Override

@@ -76,6 +76,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final Map<String, Integer> ordinals;
     private final LuceneEmbeddingStore store;
     private final EmbeddingModel model;
+    private final WordMeanings meanings;
     private final TermAnalyzer analyzer;
     private final String version;
     private final IndexStats stats;
@@ -102,6 +103,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
         this.model = model;
+        this.meanings = new WordMeanings(model, WordMeanings.SAME_MEANING);
         this.analyzer = analyzer;
         this.version = version;
         this.stats = stats;
@@ -293,6 +295,11 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     public IndexStats stats() {
         return stats;
+    }
+
+    /** Whether two words mean the same, by the embedding model. */
+    public WordMeanings meanings() {
+        return meanings;
     }
 
     /** The unit-length embedding of a question. */

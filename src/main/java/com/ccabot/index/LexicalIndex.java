@@ -107,13 +107,17 @@ public final class LexicalIndex {
      * The known term a misspelt word most likely meant: the word as typed is matched against the articles' words
      * as written (stems would hide the typo: "educaton" is four edits from "educ" but one from "education"), one
      * edit away for short words and two for words of eight letters or more. Empty when nothing close enough
-     * exists; failing that, the analysed {@code term} is matched against the stems.
+     * exists, and for a real word the articles lack ({@link ModelWords}: "title" is not a typo of "tile");
+     * failing that, the analysed {@code term} is matched against the stems.
      */
     public Optional<Correction> correction(String word, String term) {
         return corrections.get(word + "\u0000" + term, key -> lookUp(word, term));
     }
 
     private Optional<Correction> lookUp(String word, String term) {
+        if (ModelWords.isWord(word)) {
+            return Optional.empty();
+        }
         Optional<String> written = closest(TermAnalyzer.WORDS_FIELD, word.toLowerCase(java.util.Locale.ROOT));
         Optional<String> asWritten = written.flatMap(w -> analyzer.terms(w).stream().findFirst())
                 .filter(corrected -> documentFrequency(corrected) > 0);

@@ -36,7 +36,7 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
 
     private static final Logger log = LoggerFactory.getLogger(MiniLmEmbeddingModel.class);
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
     /** The length of its vectors: known before the model is loaded. */
     static final int DIMENSION = 384;
 

@@ -41,11 +41,15 @@ enum AnswerType {
             Pattern.compile("(?<![\\d.,])(?!(?:19|20)\\d\\d(?![\\d,.%]))\\d[\\d,.]*(?!\\d|st|nd|rd|th)"
                     + "|\\b(" + NumberWords.ALTERNATIVES + ")\\b",
                     Pattern.CASE_INSENSITIVE)),
+    /** A time of day: "at what time did…", "what time does it open"; answered by a clock time ("3:10 a.m."). */
+    TIME(Pattern.compile("\\b(?:what|which) (time)(?! (?:frame|period|span|scale|zone))\\b|\\bwhat (hour)\\b"),
+            Pattern.compile("\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}(?:\\.\\d{2})?\\s?(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b)"
+                    + "|\\bo'clock\\b|\\b(?:noon|midday|midnight)\\b", Pattern.CASE_INSENSITIVE)),
     DATE(Pattern.compile("\\b(when|what (year|date|day|month)|which (year|date|day|month)|since when)\\b"),
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
                     + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
-    PLACE(Pattern.compile("\\b(where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
+    PLACE(Pattern.compile("\\b((?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} )(?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} [\\p{L}-]{1,30} )where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
     /**
      * A company or another body: "which company built…", "who financed…", "tunnel contractor" (not "what did the

@@ -3,6 +3,7 @@ package com.ccabot.retrieval;
 import com.ccabot.index.KnowledgeIndex;
 import com.ccabot.index.SentenceFeatures;
 import com.ccabot.index.TermAnalyzer;
+import com.ccabot.index.WordMeanings;
 import com.ccabot.knowledge.Chunk;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public final class EvidenceRanker {
         Optional<DefinitionQuestion> definition = DefinitionQuestion.of(question);
         boolean pictures = MetaQuestion.aboutPictures(question);
         boolean meta = MetaQuestion.aboutTheArticle(question);
-        Optional<Predicate<TermAnalyzer.Token>> counted = counted(terms);
+        Optional<Predicate<TermAnalyzer.Token>> counted = counted(terms, index.meanings());
         Set<String> questionTerms = new HashSet<>();
         terms.terms().forEach(t -> questionTerms.add(t.indexed()));
         Set<String> seen = new HashSet<>();
@@ -168,14 +169,17 @@ public final class EvidenceRanker {
      * Which words of a sentence name what the question asks the number of: its counted words, or for "how many
      * people" any word for a group of people; empty when it asks for no count, so no sentence is searched for one.
      */
-    private static Optional<Predicate<TermAnalyzer.Token>> counted(AnalysedQuestion terms) {
-        Set<String> things = WindowRequirements.counted(terms).stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+    private static Optional<Predicate<TermAnalyzer.Token>> counted(AnalysedQuestion terms, WordMeanings meanings) {
+        List<QuestionTerm> counted = WindowRequirements.counted(terms);
+        Set<String> things = counted.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
         boolean people = WindowRequirements.countsPeople(terms);
         if (things.isEmpty() && !people) {
             return Optional.empty();
         }
         return Optional.of(token -> things.contains(token.term())
-                || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT)));
+                || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT))
+                || token.word().chars().allMatch(Character::isLetter)
+                        && counted.stream().anyMatch(t -> meanings.anyAlike(t.word(), List.of(token.word()))));
     }
 
     /** The share of the question's names and numbers that a set of terms holds; 1 when it has none. */

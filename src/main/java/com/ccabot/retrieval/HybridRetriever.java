@@ -160,10 +160,11 @@ public final class HybridRetriever {
                 .map(chunk -> new Passage(index.chunks().get(chunk), fused.get(chunk) / best,
                         index.similarity(chunk, vector), bm25.getOrDefault(chunk, 0.0)))
                 .toList();
-        List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, terms, vector, passages, index),
-                question, terms, index);
-        return new Retrieval(question, vector, terms, passages,
-                AnswerabilityGate.countriesFirst(terms, EvidenceRanker.countingFirst(ranked)),
-                AnswerabilityGate.standingAlone(terms, gate.judge(terms, passages, ranked, ranker, index)), index, List.of(), "");
+        AnalysedQuestion meant = MeaningMatches.of(terms, passages, index);
+        List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, meant, vector, passages, index),
+                question, meant, index);
+        return new Retrieval(question, vector, meant, passages,
+                AnswerabilityGate.countriesFirst(meant, EvidenceRanker.countingFirst(ranked)),
+                AnswerabilityGate.standingAlone(meant, gate.judge(meant, passages, ranked, ranker, index)), index, List.of(), "");
     }
 }

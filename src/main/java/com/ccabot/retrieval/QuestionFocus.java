@@ -21,7 +21,10 @@ final class QuestionFocus {
     private static final Set<String> ENDS = Set.of("is", "are", "was", "were", "do", "does", "did", "have", "has", "had",
             "will", "would", "can", "could", "should", "of", "for", "in", "at", "on", "to", "from", "by", "with", "between",
             "behind", "that", "which", "who", "and", "or", "there", "per", "among", "into", "under", "over", "during",
-            "since", "after", "before", "about", "than", "the", "a", "an", "this", "these", "those", "its", "their");
+            "since", "after", "before", "about", "than", "the", "a", "an", "this", "these", "those", "its", "their",
+            "where", "when", "whose", "whom", "why", "how", "what");
+    /** Plurals that do not end in -s. */
+    private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "staff", "personnel");
     /**
      * Verbs whose past form does not end in -ed ("how many Chinese went…", "how many people came…"), and the
      * present of the verbs counted questions use most ("how many tourists visit…"): they end the counted phrase as
@@ -58,18 +61,27 @@ final class QuestionFocus {
 
     /**
      * The noun a counted phrase ends in: "additional scholarships did…" → scholarships, "people attended…" → people;
-     * the phrase ends at an auxiliary or preposition, or at a verb after its first word ("Chinese went…").
+     * the phrase ends at an auxiliary or preposition, at a verb after its first word ("Chinese went…"), or at a
+     * word that is not plural after a plural ("people work at…", "students study in…"): a noun before the head of
+     * a compound is seldom plural, while a verb after a plural subject takes its bare form.
      */
     private static String head(String phrase) {
         String head = "";
         String[] words = phrase.strip().split(" ");
         for (int i = 0; i < words.length; i++) {
-            if (ENDS.contains(words[i]) || i > 0 && (words[i].endsWith("ed") || VERBS_WITHOUT_ED.contains(words[i]))) {
+            if (ENDS.contains(words[i]) || i > 0 && (words[i].endsWith("ed") || VERBS_WITHOUT_ED.contains(words[i])
+                    || plural(words[i - 1]) && !plural(words[i]))) {
                 break;
             }
             head = words[i];
         }
         return head;
+    }
+
+    /** Whether a lower-case word looks plural: "workshops", "people"; not "business", "status" or "analysis". */
+    private static boolean plural(String word) {
+        return PLURALS.contains(word) || word.length() > 3 && word.endsWith("s")
+                && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is");
     }
 
     /**

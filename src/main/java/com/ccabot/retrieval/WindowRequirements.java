@@ -1,6 +1,7 @@
 package com.ccabot.retrieval;
 
 import com.ccabot.index.TermAnalyzer;
+import com.ccabot.index.WordMeanings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,7 +100,7 @@ final class WindowRequirements {
      * list, when it asks what an abbreviation stands for, the words it is made of, when it asks what someone said,
      * a report of their words, and when it asks for a rate, a rate.
      */
-    static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer) {
+    static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer, WordMeanings meanings) {
         List<QuestionTerm> terms = question.terms();
         List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
         List<Requirement> requirements = new ArrayList<>(List.of(
@@ -116,7 +117,8 @@ final class WindowRequirements {
         if (!things.isEmpty()) {
             Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
-                    e -> counts(analyzer, e.windowText(), counted)));
+                    e -> counts(analyzer, e.windowText(), counted,
+                            words -> things.stream().anyMatch(t -> meanings.anyAlike(t.word(), words)))));
         }
         DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
                 requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ",
@@ -181,10 +183,28 @@ final class WindowRequirements {
      * turbines were installed in 2021").
      */
     static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
+        return counts(analyzer, text, counted, words -> false);
+    }
+
+    /**
+     * As {@link #counts(TermAnalyzer, String, Set)}, or with a number right before words that mean the counted
+     * thing ({@code meansCounted}, asked of the few words after each number): "4,500 Chinese-invested enterprises"
+     * for "how many companies".
+     */
+    static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted, Predicate<List<String>> meansCounted) {
         for (String clause : CLAUSE_BREAK.split(text)) {
             List<TermAnalyzer.Token> tokens = analyzer.tokens(clause);
-            if (tokens.stream().anyMatch(t -> counted.contains(t.term()))
-                    && tokens.stream().anyMatch(t -> COUNT.matcher(t.word()).matches())) {
+            List<String> afterCounts = new ArrayList<>();
+            boolean count = false;
+            for (int i = 0; i < tokens.size(); i++) {
+                if (COUNT.matcher(tokens.get(i).word()).matches()) {
+                    count = true;
+                    tokens.subList(i + 1, Math.min(tokens.size(), i + 1 + COUNT_REACH)).stream()
+                            .map(TermAnalyzer.Token::word).filter(w -> !COUNT.matcher(w).matches()).forEach(afterCounts::add);
+                }
+            }
+            if (count && tokens.stream().anyMatch(t -> counted.contains(t.term()))
+                    || !afterCounts.isEmpty() && meansCounted.test(afterCounts)) {
                 return true;
             }
         }

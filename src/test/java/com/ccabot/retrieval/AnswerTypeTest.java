@@ -104,6 +104,27 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aQuestionForTheTimeOfDayWantsAClockTime() {
+        String question = "At what time did the first ferry reach Aktau?";
+        assertThat(AnswerType.of(question)).isEqualTo(AnswerType.TIME);
+        assertThat(AnswerType.of("what time does the border post open")).isEqualTo(AnswerType.TIME);
+        assertThat(AnswerType.TIME.newIn("The ferry docked at 6:45 a.m. on Monday.", question)).isTrue();
+        assertThat(AnswerType.TIME.newIn("The ferry docked shortly before noon.", question)).isTrue();
+        assertThat(AnswerType.TIME.newIn("The ferry docked on Monday, 12 May 2024.", question)).isFalse();
+        // a period, not an hour
+        assertThat(AnswerType.of("In what time frame will the port be finished?")).isNotEqualTo(AnswerType.TIME);
+    }
+
+    @Test
+    void whereAfterANounIsARelativeNotTheQuestion() {
+        assertThat(AnswerType.of("List the schools where the new teachers trained.")).isNotEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Name the two plants where the buses are made")).isNotEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Where was the forum held?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("do you know where the forum took place")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("After the summit, where did the leaders go?")).isEqualTo(AnswerType.PLACE);
+    }
+
+    @Test
     void anyOtherQuestionTakesAnySentence() {
         assertThat(AnswerType.OTHER.newIn("Anything at all.", "Why?")).isTrue();
     }

@@ -28,6 +28,20 @@ class QuestionFocusTest {
     }
 
     @Test
+    void aBareWordAfterAPluralIsItsVerbNotPartOfWhatIsCounted() {
+        assertThat(focus.of("how many people work at the cement plant")).containsExactly("peopl");
+        assertThat(focus.of("How many students study in Lanzhou?")).containsExactly("student");
+        assertThat(focus.of("How many solar panels were installed?")).containsExactly("panel"); // a compound's head
+        assertThat(focus.of("How many trade missions came?")).containsExactly("mission");
+    }
+
+    @Test
+    void aRelativeWordEndsTheGroupAListQuestionNames() {
+        assertThat(QuestionFocus.listed("List the schools where the new teachers trained")).contains("schools");
+        assertThat(QuestionFocus.listed("list all the towns when the caravan stopped")).contains("towns");
+    }
+
+    @Test
     void findsTheAttributeOfAPossessive() {
         assertThat(focus.of("What was Mongolia's GDP in 2023?")).containsExactly("gdp");
         assertThat(focus.of("turkmenistan's capital?")).containsExactly("capit");

@@ -1,0 +1,64 @@
+package com.ccabot.retrieval;
+
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.TermAnalyzer;
+import com.ccabot.index.WordMeanings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives a question's everyday words that no article has, and that are no typo of a word they have, the word of the
+ * retrieved passages that means the same ("concentrate" → "focused", "companies" → "enterprises"), so an asker
+ * need not use the article's own word for the passage to count as covering the question. Names and numbers,
+ * ordinals and number words among them, are never matched by meaning: another name is another subject, and
+ * "sixth" is close to "fifth" in meaning but another meeting.
+ */
+final class MeaningMatches {
+
+    /** Words shorter than this carry little meaning on their own ("got", "rn"). */
+    private static final int MIN_LETTERS = 4;
+    /**
+     * Only the leading passages' words are compared: each new word costs a pass of the model, and the answer
+     * nearly always comes from them.
+     */
+    private static final int PASSAGES = 3;
+
+    private MeaningMatches() {
+    }
+
+    /** {@code terms} with each unmatched everyday word matched to its passages' word of the same meaning, if any. */
+    static AnalysedQuestion of(AnalysedQuestion terms, List<Passage> passages, KnowledgeIndex index) {
+        List<QuestionTerm> unmatched = terms.terms().stream()
+                .filter(t -> !t.matched() && !t.salient() && t.word().length() >= MIN_LETTERS && !numeric(t.term())
+                        && WordMeanings.knownWord(t.word()))
+                .toList();
+        if (unmatched.isEmpty() || passages.isEmpty()) {
+            return terms;
+        }
+        Map<String, String> termOfWord = new LinkedHashMap<>();
+        for (Passage passage : passages.subList(0, Math.min(PASSAGES, passages.size()))) {
+            for (TermAnalyzer.Token token : index.analyzer().tokens(passage.chunk().text())) {
+                if (token.word().length() >= MIN_LETTERS && !numeric(token.term()) && WordMeanings.knownWord(token.word())) {
+                    termOfWord.putIfAbsent(token.word().toLowerCase(Locale.ROOT), token.term());
+                }
+            }
+        }
+        List<QuestionTerm> matched = new ArrayList<>(terms.terms().size());
+        for (QuestionTerm term : terms.terms()) {
+            Optional<String> same = unmatched.contains(term)
+                    ? index.meanings().closest(term.word(), termOfWord.keySet()) : Optional.empty();
+            matched.add(same.map(word -> new QuestionTerm(term.term(), term.idf(), false, termOfWord.get(word),
+                    term.salient(), term.rare(), term.country(), term.focus(), term.word())).orElse(term));
+        }
+        return new AnalysedQuestion(matched, terms.corrected());
+    }
+
+    /** Whether an analysed term stands for a number: the analyser writes "sixth" as "6th" and "five" as "5". */
+    private static boolean numeric(String term) {
+        return term.chars().anyMatch(Character::isDigit);
+    }
+}
