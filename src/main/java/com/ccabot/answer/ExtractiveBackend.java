@@ -180,10 +180,20 @@ public final class ExtractiveBackend implements AnswerBackend {
         return a.text().contains(display(b.evidence().text())) || b.text().contains(display(a.evidence().text()));
     }
 
+    /**
+     * Whether a candidate says again what a chosen sentence says: it repeats it, or is as close in meaning. A
+     * sentence that goes on from a chosen one ("He said the firms enjoy preferential policies." / "These include
+     * cheap rent…") is close in meaning by its context, and says what the chosen one only announces.
+     */
     private static boolean redundant(Candidate candidate, List<Candidate> chosen, Retrieval retrieval) {
         var index = retrieval.index();
-        return chosen.stream().anyMatch(c -> overlaps(c, candidate)
-                || index.sentence(c.evidence().text()).similarity(index.sentence(candidate.evidence().text()).vector()) > REDUNDANT);
+        return chosen.stream().anyMatch(c -> overlaps(c, candidate) || !continues(candidate, c)
+                && index.sentence(c.evidence().text()).similarity(index.sentence(candidate.evidence().text()).vector()) > REDUNDANT);
+    }
+
+    /** Whether a candidate is the sentence right after a chosen one, and leans on it. */
+    private static boolean continues(Candidate candidate, Candidate chosen) {
+        return candidate.evidence().needsBefore() && candidate.evidence().before().equals(chosen.evidence().text());
     }
 
     private Answer compose(String question, List<Candidate> chosen) {
