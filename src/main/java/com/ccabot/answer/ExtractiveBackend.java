@@ -164,15 +164,27 @@ public final class ExtractiveBackend implements AnswerBackend {
         return chars + MARKER_ROOM + 1 <= maxChars;
     }
 
-    /** Sentences of one article read best in the order the article has them, after the best one's article. */
+    /**
+     * The best sentence first, for it answers the question, and the ones after it in its article, then those before
+     * it (so a sentence that goes on from the best follows it); then the other articles' sentences, each article's
+     * in the order it has them (they read best so).
+     */
     private static List<Candidate> inArticleOrder(List<Candidate> chosen) {
-        List<Candidate> ordered = new ArrayList<>();
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        int best = chosen.get(0).evidence().sentence();
         Map<String, List<Candidate>> byArticle = new LinkedHashMap<>();
         chosen.forEach(c -> byArticle.computeIfAbsent(c.passage().chunk().article().file(), f -> new ArrayList<>()).add(c));
-        byArticle.values().forEach(group -> {
-            group.sort(Comparator.comparingInt(c -> c.evidence().sentence()));
+        List<Candidate> ordered = new ArrayList<>();
+        boolean first = true;
+        for (List<Candidate> group : byArticle.values()) {
+            Comparator<Candidate> inArticle = Comparator.comparingInt(c -> c.evidence().sentence());
+            group.sort(first ? Comparator.<Candidate, Boolean>comparing(c -> c.evidence().sentence() < best).thenComparing(inArticle)
+                    : inArticle);
             ordered.addAll(group);
-        });
+            first = false;
+        }
         return ordered;
     }
 

@@ -71,7 +71,7 @@ public final class HybridRetriever {
         RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
         RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
         return new Retrieval(question, vector, terms, context.passages(),
-                AnswerabilityGate.countriesFirst(terms, EvidenceRanker.countingFirst(ranked)),
+                AnswerabilityGate.countriesAndYearsFirst(terms, EvidenceRanker.countingFirst(ranked), index),
                 verdict, index, List.of(), "");
     }
 
@@ -164,7 +164,7 @@ public final class HybridRetriever {
         List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, meant, vector, passages, index),
                 question, meant, index);
         return new Retrieval(question, vector, meant, passages,
-                AnswerabilityGate.countriesFirst(meant, EvidenceRanker.countingFirst(ranked)),
+                AnswerabilityGate.countriesAndYearsFirst(meant, EvidenceRanker.countingFirst(ranked), index),
                 AnswerabilityGate.standingAlone(meant, gate.judge(meant, passages, ranked, ranker, index)), index, List.of(), "");
     }
 }

@@ -106,8 +106,7 @@ final class WindowRequirements {
         List<Requirement> requirements = new ArrayList<>(List.of(
                 Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
                         "no passage gives "),
-                Requirement.terms(terms.stream().filter(t -> YEAR.matcher(t.indexed()).matches()).toList(), true,
-                        "no passage gives "),
+                years(question),
                 countries(question),
                 asked(focus),
                 asNamed(question, focus, analyzer)));
@@ -338,6 +337,20 @@ final class WindowRequirements {
             }
         }
         return Optional.empty();
+    }
+
+    /** One of the years a question names, if it names any. */
+    static Requirement years(AnalysedQuestion question) {
+        return Requirement.terms(yearsOf(question), true, "no passage gives ");
+    }
+
+    /** The years a question names, as the knowledge spells them. */
+    static Set<String> yearTerms(AnalysedQuestion question) {
+        return yearsOf(question).stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+    }
+
+    private static List<QuestionTerm> yearsOf(AnalysedQuestion question) {
+        return question.terms().stream().filter(t -> YEAR.matcher(t.indexed()).matches()).toList();
     }
 
     static Requirement countries(AnalysedQuestion question) {

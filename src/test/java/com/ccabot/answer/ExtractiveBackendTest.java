@@ -99,6 +99,16 @@ class ExtractiveBackendTest {
     }
 
     @Test
+    void theBestSentenceLeadsAndWhatGoesOnFromItFollowsThenTheRestInTheArticlesOrder() {
+        String question = "What discounts do ferry passengers get, according to Olga Sand?";
+        Answer answer = new ExtractiveBackend(3, 600, 0.1).answer(question, retriever.retrieve(question));
+
+        assertThat(answer.text()).startsWith("At the pier, Olga Sand");
+        assertThat(answer.text().indexOf("for pupils and for pensioners")).as("the next sentence right after it")
+                .isLessThan(answer.text().indexOf("Anna Berg"));
+    }
+
+    @Test
     void theyAnswerAQuestionAboutTheArticleItself() {
         String question = "When was the article on the Lake Sarez ferry published?";
         Answer answer = backend.answer(question, retriever.retrieve(question));

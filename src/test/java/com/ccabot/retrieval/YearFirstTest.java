@@ -1,0 +1,44 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.KnowledgeIndex;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A year a question names is what it asks about: the sentence that names it leads, not the report's lead. */
+class YearFirstTest {
+
+    @TempDir
+    static Path folder;
+
+    private static HybridRetriever retriever;
+
+    @BeforeAll
+    static void index() throws Exception {
+        KnowledgeIndex index = OwnArticles.indexed(folder, Map.of("2019-09-03-khorog-language-school.md", """
+                ---
+                title: The Pamir language school in Khorog marks ten years
+                date: 2019-09-03
+                source: Test Wire
+                ---
+                KHOROG, Sept 3 -- The Pamir language school in Khorog, which teaches Chinese and English to pupils from \
+                the mountain districts, marked its tenth year on Tuesday with a concert in the town's park.
+                The school opened in 2009 with 40 pupils and two teachers from Urumqi.
+                As more pupils came, it was made a faculty of Khorog State University in 2016, with its own dormitory.
+                Its graduates now work as guides and interpreters on the road to Kashgar.
+                """));
+        retriever = OwnArticles.retriever(index);
+    }
+
+    @Test
+    void theSentenceThatNamesTheAskedYearLeads() {
+        Retrieval retrieval = retriever.retrieve("What did the Pamir language school in Khorog turn into in 2016?");
+
+        assertThat(retrieval.relevant()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("in 2016");
+    }
+}
