@@ -183,7 +183,7 @@ public final class AnswerabilityGate {
      * The sentences in the order an answer takes them: the windows that name every country the question names and
      * one of the years it names first, then the rest, each group best first, so that a question about Kazakhstan is
      * not answered with a closer-sounding sentence about Uzbekistan, nor one about 2016 with the report's lead; a
-     * sentence that names the year itself comes before one whose neighbour does.
+     * sentence that names the year itself, or whose article is dated in it, comes before one whose neighbour does.
      * (Other numbers are not used so: "the two centres" is incidental more often than it is what a sentence must
      * hold; a year a question names is what it asks about.)
      */
@@ -193,9 +193,10 @@ public final class AnswerabilityGate {
         WindowRequirements.Requirement years = WindowRequirements.years(question);
         List<Evidence> byWindow = EvidenceRanker.holdingFirst(evidence, e -> countries.heldBy(e) && years.heldBy(e));
         Set<String> asked = WindowRequirements.yearTerms(question);
-        // a sentence that names the year itself before one whose neighbour does
+        // a sentence that names the year itself, or whose article is of that year, before one whose neighbour names it
         return asked.isEmpty() ? byWindow : EvidenceRanker.holdingFirst(byWindow, e -> countries.heldBy(e)
-                && index.sentence(e.text()).terms().stream().anyMatch(asked::contains));
+                && (index.sentence(e.text()).terms().stream().anyMatch(asked::contains)
+                    || index.titleTerms(e.passage().chunk().article()).stream().anyMatch(asked::contains)));
     }
 
     /** The gate's features, for judging and for fitting the model. */

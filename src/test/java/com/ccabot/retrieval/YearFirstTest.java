@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A year a question names is what it asks about: the sentence that names it leads, not the report's lead. */
+/**
+ * A year a question names is what it asks about: the sentence that names it leads, not the report's lead; a
+ * sentence of an article of that year names it as much as one that writes it.
+ */
 class YearFirstTest {
 
     @TempDir
@@ -30,6 +33,20 @@ class YearFirstTest {
                 The school opened in 2009 with 40 pupils and two teachers from Urumqi.
                 As more pupils came, it was made a faculty of Khorog State University in 2016, with its own dormitory.
                 Its graduates now work as guides and interpreters on the road to Kashgar.
+                """, "2016-05-10-bishkek-trade-forum.md", """
+                ---
+                title: Bishkek trade forum launches cooperation projects
+                date: 2016-05-10
+                source: Test Wire
+                ---
+                BISHKEK, May 10 -- Thirteen cooperation projects were launched at the Bishkek trade forum on Tuesday,                 among them a cold store for fruit and a bus depot.
+                """, "2019-06-01-bishkek-fairs.md", """
+                ---
+                title: Bishkek's trade fairs grow
+                date: 2019-06-01
+                source: Test Wire
+                ---
+                The Bishkek trade forum has grown since 2016, when its organisers counted 400 visitors at the forum.
                 """));
         retriever = OwnArticles.retriever(index);
     }
@@ -40,5 +57,12 @@ class YearFirstTest {
 
         assertThat(retrieval.relevant()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).contains("in 2016");
+    }
+
+    @Test
+    void aSentenceOfAnArticleOfThatYearNamesTheYearAsMuchAsOneThatWritesIt() {
+        Retrieval retrieval = retriever.retrieve("How many cooperation projects were launched at the Bishkek trade forum in 2016?");
+
+        assertThat(retrieval.evidence().get(0).text()).contains("Thirteen cooperation projects");
     }
 }
