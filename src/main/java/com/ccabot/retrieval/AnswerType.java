@@ -68,6 +68,17 @@ enum AnswerType {
                     + "|Group|Ltd\\.?|Limited|Bank|University|Institute|Association|Agency|Fund|Committee|Commission"
                     + "|Ministry|Council|Cent(?:re|er)|Organi[sz]ation|Holdings?|Consortium|Railways?|Airlines|Authority"
                     + "|Administration)\\b(?:\\s+of(?:\\s+\\p{Lu}[\\p{L}-]*){1,3})?|\\((?!US\\)|UK\\))\\p{Lu}{2,}[\\p{Lu}\\d]*\\)")),
+    /**
+     * Someone's post: "what is Yin's job title", "what position does she hold" (not "what role does a country
+     * play"); answered by a word for a post ("deputy general manager", "Minister of Education").
+     */
+    ROLE(Pattern.compile("\\b(?:what|which) (?:is|was|are|were) (?:[\\p{L}-]+'s|his|her|their)(?: [\\p{L}-]+)? (job|position"
+                    + "|post|role|title|occupation)\\b|\\b(?:what|which) (job|position|post|role|occupation)s? (?:does|did|do|is"
+                    + "|was|has|had|holds?)\\b(?![^?]*\\bplay(?:s|ed|ing)?\\b)"),
+            Pattern.compile("\\b(?:president|minister|director|manager|chairm[ae]n|chair(?:person|woman)?|secretary|head"
+                    + "|chief|governor|mayor|ambassador|consul|envoy|spokes(?:person|man|woman)|professor|rector|dean|officer"
+                    + "|executive|ceo|founder|editor|commander|premier|advis[eo]r|coordinator|representative|deputy|speaker"
+                    + "|chancellor|commissioner|principal)\\b", Pattern.CASE_INSENSITIVE)),
     PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
                     + "|mayors?|governors?|ambassadors?|envoys?|diplomats?|chairm[ae]n|chairs?|heads?|chiefs?|directors?"
                     + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),

@@ -116,6 +116,19 @@ class AnswerTypeTest {
     }
 
     @Test
+    void aQuestionForSomeonesPostWantsAWordForAPost() {
+        String question = "What position does Aziz Rahimov hold?";
+        assertThat(AnswerType.of(question)).isEqualTo(AnswerType.ROLE);
+        assertThat(AnswerType.of("what is rahimov's job title")).isEqualTo(AnswerType.ROLE);
+        assertThat(AnswerType.of("What was her role?")).isEqualTo(AnswerType.ROLE);
+        assertThat(AnswerType.ROLE.newIn("Aziz Rahimov, deputy director of the park, opened the school.", question)).isTrue();
+        assertThat(AnswerType.ROLE.newIn("Aziz Rahimov opened the school on Monday.", question)).isFalse();
+        // the title of an article or the role of a country is not someone's post
+        assertThat(AnswerType.of("What is the title of the article?")).isNotEqualTo(AnswerType.ROLE);
+        assertThat(AnswerType.of("What role does Kazakhstan play in the corridor?")).isNotEqualTo(AnswerType.ROLE);
+    }
+
+    @Test
     void whereAfterANounIsARelativeNotTheQuestion() {
         assertThat(AnswerType.of("List the schools where the new teachers trained.")).isNotEqualTo(AnswerType.PLACE);
         assertThat(AnswerType.of("Name the two plants where the buses are made")).isNotEqualTo(AnswerType.PLACE);

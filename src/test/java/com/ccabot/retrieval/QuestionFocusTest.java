@@ -52,6 +52,7 @@ class QuestionFocusTest {
         assertThat(focus.of("What was the date of the opening of the bridge?")).isEmpty();
         assertThat(focus.of("What is the name of the new airport?")).isEmpty();
         assertThat(focus.of("How much will the bridge cost to build?")).isEmpty();
+        assertThat(focus.of("What is Aziz Rahimov's job?")).isEmpty();
     }
 
     @Test
