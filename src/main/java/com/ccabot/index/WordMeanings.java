@@ -71,8 +71,8 @@ public final class WordMeanings {
     }
 
     /**
-     * Whether a word typed in a question is one whose meaning the model knows on its own: a whole word of its
-     * vocabulary, not a name or a typo it would read as pieces.
+     * Whether a word is one whose meaning the model knows on its own: a whole word of its vocabulary of four letters
+     * or more (shorter ones, "got", "rn", carry little meaning alone), not a name or a typo it would read as pieces.
      */
     public static boolean knownWord(String word) {
         return ModelWords.isWord(word);

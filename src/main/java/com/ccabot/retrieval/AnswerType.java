@@ -49,6 +49,10 @@ enum AnswerType {
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
                     + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
+    /**
+     * A place: "where…", "which city…"; not "where" after a noun ("the schools where the teachers trained"), which
+     * is a relative, not the question.
+     */
     PLACE(Pattern.compile("\\b((?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} )(?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} [\\p{L}-]{1,30} )where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
     /**
@@ -70,10 +74,11 @@ enum AnswerType {
                     + "|Administration)\\b(?:\\s+of(?:\\s+\\p{Lu}[\\p{L}-]*){1,3})?|\\((?!US\\)|UK\\))\\p{Lu}{2,}[\\p{Lu}\\d]*\\)")),
     /**
      * Someone's post: "what is Yin's job title", "what position does she hold" (not "what role does a country
-     * play"); answered by a word for a post ("deputy general manager", "Minister of Education").
+     * play", nor "the article's title"); answered by a word for a post ("deputy general manager", "Minister of
+     * Education").
      */
     ROLE(Pattern.compile("\\b(?:what|which) (?:is|was|are|were) (?:[\\p{L}-]+'s|his|her|their)(?: [\\p{L}-]+)? (job|position"
-                    + "|post|role|title|occupation)\\b|\\b(?:what|which) (job|position|post|role|occupation)s? (?:does|did|do|is"
+                    + "|post|role|occupation)\\b|\\b(?:what|which) (job|position|post|role|occupation)s? (?:does|did|do|is"
                     + "|was|has|had|holds?)\\b(?![^?]*\\bplay(?:s|ed|ing)?\\b)"),
             Pattern.compile("\\b(?:president|minister|director|manager|chairm[ae]n|chair(?:person|woman)?|secretary|head"
                     + "|chief|governor|mayor|ambassador|consul|envoy|spokes(?:person|man|woman)|professor|rector|dean|officer"

@@ -12,15 +12,13 @@ import java.util.Optional;
 
 /**
  * Gives a question's everyday words that no article has, and that are no typo of a word they have, the word of the
- * retrieved passages that means the same ("concentrate" → "focused", "companies" → "enterprises"), so an asker
+ * retrieved passages that means the same ("companies" → "enterprises", "employees" → "workers"), so an asker
  * need not use the article's own word for the passage to count as covering the question. Names and numbers,
  * ordinals and number words among them, are never matched by meaning: another name is another subject, and
  * "sixth" is close to "fifth" in meaning but another meeting.
  */
 final class MeaningMatches {
 
-    /** Words shorter than this carry little meaning on their own ("got", "rn"). */
-    private static final int MIN_LETTERS = 4;
     /**
      * Only the leading passages' words are compared: each new word costs a pass of the model, and the answer
      * nearly always comes from them.
@@ -33,8 +31,7 @@ final class MeaningMatches {
     /** {@code terms} with each unmatched everyday word matched to its passages' word of the same meaning, if any. */
     static AnalysedQuestion of(AnalysedQuestion terms, List<Passage> passages, KnowledgeIndex index) {
         List<QuestionTerm> unmatched = terms.terms().stream()
-                .filter(t -> !t.matched() && !t.salient() && t.word().length() >= MIN_LETTERS && !numeric(t.term())
-                        && WordMeanings.knownWord(t.word()))
+                .filter(t -> !t.matched() && !t.salient() && !numeric(t.term()) && WordMeanings.knownWord(t.word()))
                 .toList();
         if (unmatched.isEmpty() || passages.isEmpty()) {
             return terms;
@@ -42,7 +39,7 @@ final class MeaningMatches {
         Map<String, String> termOfWord = new LinkedHashMap<>();
         for (Passage passage : passages.subList(0, Math.min(PASSAGES, passages.size()))) {
             for (TermAnalyzer.Token token : index.analyzer().tokens(passage.chunk().text())) {
-                if (token.word().length() >= MIN_LETTERS && !numeric(token.term()) && WordMeanings.knownWord(token.word())) {
+                if (!numeric(token.term()) && WordMeanings.knownWord(token.word())) {
                     termOfWord.putIfAbsent(token.word().toLowerCase(Locale.ROOT), token.term());
                 }
             }

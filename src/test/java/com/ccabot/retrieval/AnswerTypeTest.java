@@ -125,6 +125,7 @@ class AnswerTypeTest {
         assertThat(AnswerType.ROLE.newIn("Aziz Rahimov opened the school on Monday.", question)).isFalse();
         // the title of an article or the role of a country is not someone's post
         assertThat(AnswerType.of("What is the title of the article?")).isNotEqualTo(AnswerType.ROLE);
+        assertThat(AnswerType.of("What is the article's title?")).isNotEqualTo(AnswerType.ROLE);
         assertThat(AnswerType.of("What role does Kazakhstan play in the corridor?")).isNotEqualTo(AnswerType.ROLE);
     }
 
