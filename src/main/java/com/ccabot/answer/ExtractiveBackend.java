@@ -124,7 +124,7 @@ public final class ExtractiveBackend implements AnswerBackend {
     }
 
     private List<Candidate> choose(Retrieval retrieval, int most) {
-        return inArticleOrder(chooseRanked(retrieval, most));
+        return inReadingOrder(chooseRanked(retrieval, most));
     }
 
     /** The sentences an answer takes from one retrieval, best first. */
@@ -169,7 +169,7 @@ public final class ExtractiveBackend implements AnswerBackend {
      * it (so a sentence that goes on from the best follows it); then the other articles' sentences, each article's
      * in the order it has them (they read best so).
      */
-    private static List<Candidate> inArticleOrder(List<Candidate> chosen) {
+    private static List<Candidate> inReadingOrder(List<Candidate> chosen) {
         if (chosen.isEmpty()) {
             return chosen;
         }

@@ -16,16 +16,22 @@ import java.util.Set;
  * the articles ("title" when the knowledge only writes "tile"), and is not a typo to correct; a misspelling
  * ("educaton", "goverment") is almost never one, because the vocabulary was built from real text.
  */
-final class ModelWords {
+public final class ModelWords {
 
-    /** Shorter words are neither corrected (the spell checker's shortest is five letters) nor matched by meaning. */
+    /**
+     * Shorter words are neither corrected (the spell checker's shortest is five letters) nor matched by meaning
+     * ("got", "rn" carry little meaning alone).
+     */
     static final int MIN_LETTERS = 4;
 
     private ModelWords() {
     }
 
-    /** Whether a word, in any case, is a whole word of the model's vocabulary. */
-    static boolean isWord(String word) {
+    /**
+     * Whether a word, in any case, is a whole word of the model's vocabulary: one whose meaning the model knows on
+     * its own, not a name or a typo it would read as pieces.
+     */
+    public static boolean isWord(String word) {
         return Holder.WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 

@@ -70,14 +70,6 @@ public final class WordMeanings {
         return Optional.ofNullable(closest);
     }
 
-    /**
-     * Whether a word is one whose meaning the model knows on its own: a whole word of its vocabulary of four letters
-     * or more (shorter ones, "got", "rn", carry little meaning alone), not a name or a typo it would read as pieces.
-     */
-    public static boolean knownWord(String word) {
-        return ModelWords.isWord(word);
-    }
-
     private Map<String, float[]> embedAll(Set<? extends String> words) {
         List<String> texts = List.copyOf(words);
         var embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();

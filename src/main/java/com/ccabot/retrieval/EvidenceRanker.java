@@ -179,7 +179,7 @@ public final class EvidenceRanker {
         return Optional.of(token -> things.contains(token.term())
                 || people && WindowRequirements.PEOPLE.contains(token.word().toLowerCase(Locale.ROOT))
                 || token.word().chars().allMatch(Character::isLetter)
-                        && counted.stream().anyMatch(t -> meanings.anyAlike(t.word(), List.of(token.word()))));
+                        && WindowRequirements.meanCounted(counted, List.of(token.word()), meanings));
     }
 
     /** The share of the question's names and numbers that a set of terms holds; 1 when it has none. */

@@ -1,8 +1,8 @@
 package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.ModelWords;
 import com.ccabot.index.TermAnalyzer;
-import com.ccabot.index.WordMeanings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ final class MeaningMatches {
     /** {@code terms} with each unmatched everyday word matched to its passages' word of the same meaning, if any. */
     static AnalysedQuestion of(AnalysedQuestion terms, List<Passage> passages, KnowledgeIndex index) {
         List<QuestionTerm> unmatched = terms.terms().stream()
-                .filter(t -> !t.matched() && !t.salient() && !numeric(t.term()) && WordMeanings.knownWord(t.word()))
+                .filter(t -> !t.matched() && !t.salient() && !numeric(t.term()) && ModelWords.isWord(t.word()))
                 .toList();
         if (unmatched.isEmpty() || passages.isEmpty()) {
             return terms;
@@ -39,7 +39,7 @@ final class MeaningMatches {
         Map<String, String> termOfWord = new LinkedHashMap<>();
         for (Passage passage : passages.subList(0, Math.min(PASSAGES, passages.size()))) {
             for (TermAnalyzer.Token token : index.analyzer().tokens(passage.chunk().text())) {
-                if (!numeric(token.term()) && WordMeanings.knownWord(token.word())) {
+                if (!numeric(token.term()) && ModelWords.isWord(token.word())) {
                     termOfWord.putIfAbsent(token.word().toLowerCase(Locale.ROOT), token.term());
                 }
             }

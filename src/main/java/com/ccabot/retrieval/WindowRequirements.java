@@ -116,8 +116,7 @@ final class WindowRequirements {
         if (!things.isEmpty()) {
             Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
             requirements.add(new Requirement(things.stream().map(QuestionTerm::word).distinct().toList(), "no passage counts the ",
-                    e -> counts(analyzer, e.windowText(), counted,
-                            words -> things.stream().anyMatch(t -> meanings.anyAlike(t.word(), words)))));
+                    e -> counts(analyzer, e.windowText(), counted, words -> meanCounted(things, words, meanings))));
         }
         DefinitionQuestion.of(question.corrected()).flatMap(DefinitionQuestion::abbreviation).ifPresent(abbreviation ->
                 requirements.add(new Requirement(List.of(abbreviation), "no passage spells out ",
@@ -208,6 +207,11 @@ final class WindowRequirements {
             }
         }
         return false;
+    }
+
+    /** Whether some of {@code words} mean what the question counts ({@code things}), written otherwise. */
+    static boolean meanCounted(List<QuestionTerm> things, List<String> words, WordMeanings meanings) {
+        return things.stream().anyMatch(t -> meanings.anyAlike(t.word(), words));
     }
 
     /**

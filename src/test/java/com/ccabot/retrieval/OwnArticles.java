@@ -26,6 +26,11 @@ final class OwnArticles {
         return new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null).index(new ArticleLoader().load(knowledge));
     }
 
+    /** An article's file text: front matter with its title and date (from the "Test Wire"), then its text. */
+    static String article(String title, String date, String text) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\nsource: Test Wire\n---\n" + text + "\n";
+    }
+
     /** The retriever the bot answers with, on the shipped models, over an index. */
     static HybridRetriever retriever(KnowledgeIndex index) {
         return new HybridRetriever(index, RankFusion.RRF, AnswerModels.shipped().ranker(), AnswerModels.shipped().gate(), 6);

@@ -26,18 +26,14 @@ class WordMeaningTest {
     @BeforeAll
     static void index() throws Exception {
         index = OwnArticles.indexed(folder, Map.of(
-                "2023-09-14-fergana-park.md", article("Chinese factories fill the Fergana industrial park", "2023-09-14", """
+                "2023-09-14-fergana-park.md", OwnArticles.article("Chinese factories fill the Fergana industrial park", "2023-09-14", """
                         About 120 Chinese-invested enterprises now operate in the Fergana industrial park, its director \
                         Aziz Rahimov said on Thursday. Their factories make ceramic tile, copper cable and furniture. \
                         The park's vocational school gives young people an education in welding and machining."""),
-                "2022-05-20-silk-road-trade-forum.md", article("Fifth Silk Road trade forum meets in Samarkand", "2022-05-20", """
+                "2022-05-20-silk-road-trade-forum.md", OwnArticles.article("Fifth Silk Road trade forum meets in Samarkand", "2022-05-20", """
                         The fifth Silk Road trade forum was held in Samarkand on Friday. Delegates from 12 countries \
                         signed a declaration on faster customs checks at the borders.""")));
         retriever = OwnArticles.retriever(index);
-    }
-
-    private static String article(String title, String date, String text) {
-        return "---\ntitle: " + title + "\ndate: " + date + "\nsource: Test Wire\n---\n" + text + "\n";
     }
 
     @Test

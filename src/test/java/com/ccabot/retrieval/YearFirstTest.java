@@ -22,32 +22,23 @@ class YearFirstTest {
 
     @BeforeAll
     static void index() throws Exception {
-        KnowledgeIndex index = OwnArticles.indexed(folder, Map.of("2019-09-03-khorog-language-school.md", """
-                ---
-                title: The Pamir language school in Khorog marks ten years
-                date: 2019-09-03
-                source: Test Wire
-                ---
-                KHOROG, Sept 3 -- The Pamir language school in Khorog, which teaches Chinese and English to pupils from \
-                the mountain districts, marked its tenth year on Tuesday with a concert in the town's park.
-                The school opened in 2009 with 40 pupils and two teachers from Urumqi.
-                As more pupils came, it was made a faculty of Khorog State University in 2016, with its own dormitory.
-                Its graduates now work as guides and interpreters on the road to Kashgar.
-                """, "2016-05-10-bishkek-trade-forum.md", """
-                ---
-                title: Bishkek trade forum launches cooperation projects
-                date: 2016-05-10
-                source: Test Wire
-                ---
-                BISHKEK, May 10 -- Thirteen cooperation projects were launched at the Bishkek trade forum on Tuesday,                 among them a cold store for fruit and a bus depot.
-                """, "2019-06-01-bishkek-fairs.md", """
-                ---
-                title: Bishkek's trade fairs grow
-                date: 2019-06-01
-                source: Test Wire
-                ---
-                The Bishkek trade forum has grown since 2016, when its organisers counted 400 visitors at the forum.
-                """));
+        KnowledgeIndex index = OwnArticles.indexed(folder, Map.of(
+                "2019-09-03-khorog-language-school.md", OwnArticles.article("The Pamir language school in Khorog marks ten years",
+                        "2019-09-03", """
+                        KHOROG, Sept 3 -- The Pamir language school in Khorog, which teaches Chinese and English to \
+                        pupils from the mountain districts, marked its tenth year on Tuesday with a concert in the \
+                        town's park.
+                        The school opened in 2009 with 40 pupils and two teachers from Urumqi.
+                        As more pupils came, it was made a faculty of Khorog State University in 2016, with its own \
+                        dormitory.
+                        Its graduates now work as guides and interpreters on the road to Kashgar."""),
+                "2016-05-10-bishkek-trade-forum.md", OwnArticles.article("Bishkek trade forum launches cooperation projects",
+                        "2016-05-10", """
+                        BISHKEK, May 10 -- Thirteen cooperation projects were launched at the Bishkek trade forum on \
+                        Tuesday, among them a cold store for fruit and a bus depot."""),
+                "2019-06-01-bishkek-fairs.md", OwnArticles.article("Bishkek's trade fairs grow", "2019-06-01", """
+                        The Bishkek trade forum has grown since 2016, when its organisers counted 400 visitors at the \
+                        forum.""")));
         retriever = OwnArticles.retriever(index);
     }
 
