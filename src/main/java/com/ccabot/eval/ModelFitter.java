@@ -198,7 +198,8 @@ public final class ModelFitter {
             double accuracy = accuracy(model, validationRows);
             report.append("answerability, L2 %.3f, threshold %.2f: %.1f%% of validation questions judged right%n"
                     .formatted(penalty, model.threshold(), 100 * accuracy));
-            if (accuracy > bestAccuracy) {
+            // of penalties equally good on validation, the strongest: a few dozen questions to decline fit no more
+            if (accuracy >= bestAccuracy) {
                 best = model;
                 bestAccuracy = accuracy;
             }

@@ -46,14 +46,16 @@ enum AnswerType {
             Pattern.compile("\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}(?:\\.\\d{2})?\\s?(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b)"
                     + "|\\bo'clock\\b|\\b(?:noon|midday|midnight)\\b", Pattern.CASE_INSENSITIVE)),
     DATE(Pattern.compile("\\b(when|what (year|date|day|month)|which (year|date|day|month)|since when)\\b"),
+            // a month's short name only beside a day ("Dec 1", "23 Jan"): alone it is as likely a name ("Yu Jun")
             Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d|January|February|March|April|May|June|July|August|September|"
-                    + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
+                    + "October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\\.? \\d{1,2}\\b)"
+                    + "|(?<=\\b\\d{1,2} )(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|Monday|Tuesday|"
                     + "Wednesday|Thursday|Friday|Saturday|Sunday)\\b")),
     /**
-     * A place: "where…", "which city…"; not "where" after a noun ("the schools where the teachers trained"), which
+     * A place: "where…", "which city…", "in which part of Osh…"; not "where" after a noun ("the schools where the teachers trained"), which
      * is a relative, not the question.
      */
-    PLACE(Pattern.compile("\\b((?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} )(?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} [\\p{L}-]{1,30} )where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?))\\b"),
+    PLACE(Pattern.compile("\\b((?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} )(?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} [\\p{L}-]{1,30} )where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?|(?:part|area|district|neighbou?rhood)s? of))\\b"),
             Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
     /**
      * A company or another body: "which company built…", "who financed…", "tunnel contractor" (not "what did the

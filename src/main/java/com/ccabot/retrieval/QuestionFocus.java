@@ -45,8 +45,9 @@ final class QuestionFocus {
             "occupation");
     private static final Pattern ASKS = Pattern.compile(
             "\\bhow (?:many|much) ((?:" + WORD + " ?){1,3})"
-            + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
-            + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for)\\b| ?[?.!]| ?$)");
+            + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}?(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
+            + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for|at|on|that|who|which|when|and|is|was"
+            + "|are|were)\\b| ?[?.!,]| ?$)");
 
     /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
     private static final Pattern LISTS = Pattern.compile(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,6 +24,8 @@ final class WindowRequirements {
 
     /** A year, as the analysed terms write it. */
     private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d\\d");
+    /** A year as a text writes it. */
+    private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<![\\d.,])(?:1[89]|20)\\d\\d(?!\\d|[.,]\\d)");
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
@@ -36,11 +39,24 @@ final class WindowRequirements {
             + "(?:\\bnamely\\b|\\binclud(?:e|es|ed|ing)\\b|\\bsuch as\\b|\\bcomprising\\b|\\bconsist(?:s|ed|ing)? of\\b|:)",
             Pattern.CASE_INSENSITIVE);
     /** A sentence that goes on to name the members of the group the one before names. */
-    private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include|are|were|comprise)\\b",
+    private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:these|they|the \\p{L}+) (?:include[sd]?|are|were|comprised?)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A person's name as a text writes it: two or three capitalised words. */
+    private static final Pattern PERSON_NAME = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?(?: \\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?){1,2}\\b");
+    /** How many names of people one sentence must give to list a group of people. */
+    private static final int NAMES_OF_A_LIST = 3;
     /** Words for a part of a whole, given in articles as a percentage or a fraction. */
     private static final Set<String> PARTS = Set.of("share", "shares", "stake", "stakes", "percentage", "percentages",
             "proportion", "proportions", "fraction");
+    /**
+     * Words for how much there is of something ("the value of the imports", "the sulphur content of diesel"), given
+     * in articles as a number ("imports worth 9.3 billion dollars", "less than 10 ppm of sulphur") more often than
+     * by the word.
+     */
+    private static final Set<String> MEASURES = Set.of("content", "level", "levels", "volume", "volumes", "size", "total",
+            "figure", "figures", "quantity", "quantities");
+    /** Words for what something is worth ("the value of the imports"), given in articles as a sum of money. */
+    private static final Set<String> WORTH = Set.of("value", "values", "worth", "sum");
     /** A question that asks for a rate: "the poverty rate", "at what rate", "interest rates". */
     private static final Pattern RATE = Pattern.compile("\\brates?\\b");
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
@@ -49,6 +65,8 @@ final class WindowRequirements {
     private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
     private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
+    /** How many words of the owner's name after "of" are taken. */
+    private static final int OWNER_WORDS = 4;
     /** How many analysed words from what the question asks about the name of its owner may stand. */
     private static final int OWNER_REACH = 3;
     /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
@@ -65,6 +83,15 @@ final class WindowRequirements {
      * the count need not name them.
      */
     private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
+
+    /**
+     * The kinds of fact a text writes in forms a pattern knows (a date, a clock time, a distance, a span of time, a
+     * share), so that a window holding none besides the question's own cannot answer a question asking for one: "when
+     * is the line due to be finished" is not answered by a sentence that only calls for faster construction. Persons,
+     * places and bodies are named in too many ways for that.
+     */
+    private static final Map<AnswerType, String> WRITTEN_ONE_WAY = Map.of(AnswerType.DATE, "date", AnswerType.TIME, "time",
+            AnswerType.DISTANCE, "distance", AnswerType.DURATION, "length of time", AnswerType.PROPORTION, "share");
 
     private WindowRequirements() {}
 
@@ -98,7 +125,8 @@ final class WindowRequirements {
      * cost), when it asks how many of a thing there are, a count of that thing (a sentence that names "the
      * turbines" without a number does not say how many there are), when it asks for the names of a group, a
      * list, when it asks what an abbreviation stands for, the words it is made of, when it asks what someone said,
-     * a report of their words, and when it asks for a rate, a rate.
+     * a report of their words, when it asks for a rate, a rate, and when it asks for a date, a clock time, a distance,
+     * a span of time or a share, one the question does not give itself.
      */
     static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer, WordMeanings meanings) {
         List<QuestionTerm> terms = question.terms();
@@ -124,9 +152,16 @@ final class WindowRequirements {
         QuestionSpeaker.of(question, analyzer).ifPresent(speaker -> requirements.add(new Requirement(speaker.words(),
                 "no passage gives the words of ", speaker::heldBy)));
         rate(question, analyzer).ifPresent(requirements::add);
+        AnswerType type = AnswerType.of(question.corrected());
+        if (WRITTEN_ONE_WAY.containsKey(type)) {
+            requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
+                    e -> type.newIn(e.windowText(), question.corrected())));
+        }
         QuestionFocus.listed(question.corrected()).ifPresent(group -> {
             Set<String> members = Set.copyOf(analyzer.terms(group));
-            requirements.add(new Requirement(List.of(group), "no passage lists the ", e -> lists(analyzer, e, members)));
+            boolean people = PEOPLE.contains(group);
+            requirements.add(new Requirement(List.of(group), "no passage lists the ", e -> lists(analyzer, e, members)
+                    || people && namesPeople(e.text(), question.corrected())));
         });
         return requirements;
     }
@@ -154,8 +189,24 @@ final class WindowRequirements {
     }
 
     /**
+     * Whether a sentence names several people the question does not: "a ceremony attended by Aaly Karashev, the mayor
+     * Aitmamat Kadyrbaev and the consul general Song Liqun" lists the officials present without the word.
+     */
+    static boolean namesPeople(String sentence, String question) {
+        Matcher name = PERSON_NAME.matcher(sentence);
+        Set<String> named = new HashSet<>();
+        while (name.find()) {
+            if (!question.contains(name.group())) {
+                named.add(name.group());
+            }
+        }
+        return named.size() >= NAMES_OF_A_LIST;
+    }
+
+    /**
      * Whether a window lists the members of a group: a sentence that names the group and goes on with "namely",
-     * "including", "such as" or a colon, or is followed by one that begins "These include…" or "They are…".
+     * "including", "such as" or a colon, or is followed by one that begins "These include…" or "They are…", or
+     * begins so itself ("They included a memorandum…, a plan… and an agreement…").
      */
     static boolean lists(TermAnalyzer analyzer, Evidence evidence, Set<String> group) {
         String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
@@ -167,7 +218,8 @@ final class WindowRequirements {
                 }
                 int at = sentences[s].toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
                 if (at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
-                        || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()) {
+                        || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()
+                        || LIST_NEXT.matcher(sentences[s]).lookingAt()) {
                     return true;
                 }
             }
@@ -261,12 +313,15 @@ final class WindowRequirements {
     /**
      * What the question asks about, in the window: each focus word, or for a word that names a part of a whole
      * ("the ownership shares of…", "its stake") a percentage or a fraction, which is how articles give one ("holds
-     * 60 percent").
+     * 60 percent"), for a word for how much there is ("the sulphur content") a number, and for a word for what
+     * something is worth ("the value of the imports") a sum of money.
      */
     private static Requirement asked(List<QuestionTerm> focus) {
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
                 evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
-                        || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())));
+                        || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
+                        || MEASURES.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.NUMBER.foundIn(evidence.windowText())
+                        || WORTH.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.MONEY.foundIn(evidence.windowText())));
     }
 
     /**
@@ -284,7 +339,8 @@ final class WindowRequirements {
         Set<String> ranks = new HashSet<>(RANKS);
         asked.forEach(t -> ranks.remove(t.word().toLowerCase(Locale.ROOT)));
         List<String> thing = focus.stream().map(QuestionTerm::term).toList();
-        Optional<String> owner = owner(question, asked, thing);
+        Optional<List<String>> phrase = owner(question, asked, thing);
+        Optional<String> owner = phrase.map(p -> p.get(0));
         List<String> indexed = focus.stream().map(QuestionTerm::indexed).toList();
         List<String> words = new ArrayList<>(List.of(focus.get(0).word()));
         owner.flatMap(o -> question.terms().stream().filter(t -> t.indexed().equals(o)).map(QuestionTerm::word).findFirst())
@@ -311,7 +367,10 @@ final class WindowRequirements {
                 boolean ranked = i > 0 && ranks.contains(tokens.get(i - 1).word().toLowerCase(Locale.ROOT));
                 int from = Math.max(0, i - OWNER_REACH);
                 int to = Math.min(tokens.size(), i + indexed.size() + OWNER_REACH);
-                if (!ranked && owner.map(o -> tokens.subList(from, to).stream().anyMatch(t -> t.term().equals(o))).orElse(true)) {
+                // its owner's first name close by, or another word of the owner's name when the first is in the window
+                // ("Hospital director Abdurakhmanov" in a report on the Osh City Clinical Hospital)
+                if (!ranked && phrase.map(p -> tokens.subList(from, to).stream().anyMatch(t -> t.term().equals(p.get(0))
+                        || e.window().contains(p.get(0)) && p.contains(t.term()))).orElse(true)) {
                     return true;
                 }
             }
@@ -320,11 +379,11 @@ final class WindowRequirements {
     }
 
     /**
-     * The name that says whose the asked-for thing is: the question's next term after it when the question joins
-     * them with "of" and that term is a name and not a number ("Aral" in "the chairman of the Aral Water Council"); empty
-     * otherwise.
+     * The name that says whose the asked-for thing is: the question's terms after it when the question joins them
+     * with "of", as long as they are names and not numbers ("Aral", "Water", "Council" in "the chairman of the Aral
+     * Water Council"); empty otherwise.
      */
-    private static Optional<String> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
+    private static Optional<List<String>> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
         String lower = question.corrected().toLowerCase(Locale.ROOT);
         for (int i = 0; i + thing.size() < asked.size(); i++) {
             if (asked.subList(i, i + thing.size()).stream().map(TermAnalyzer.Token::term).toList().equals(thing)) {
@@ -335,17 +394,45 @@ final class WindowRequirements {
                 if (!of.matcher(lower).find()) {
                     return Optional.empty();
                 }
-                return question.terms().stream().filter(t -> t.term().equals(next.term()))
-                        .filter(t -> t.salient() && t.indexed().chars().noneMatch(Character::isDigit))
-                        .map(QuestionTerm::indexed).findFirst();
+                List<String> phrase = new ArrayList<>();
+                for (int j = i + thing.size(); j < asked.size() && phrase.size() < OWNER_WORDS; j++) {
+                    String term = asked.get(j).term();
+                    Optional<String> name = question.terms().stream().filter(t -> t.term().equals(term))
+                            .filter(t -> t.salient() && t.indexed().chars().noneMatch(Character::isDigit))
+                            .map(QuestionTerm::indexed).findFirst();
+                    if (name.isEmpty()) {
+                        break;
+                    }
+                    phrase.add(name.get());
+                }
+                return phrase.isEmpty() ? Optional.empty() : Optional.of(phrase);
             }
         }
         return Optional.empty();
     }
 
-    /** One of the years a question names, if it names any. */
+    /**
+     * One of the years a question names, if it names any: in the sentence, or, when the sentence names no year at
+     * all, in its neighbours or its article's title or date ("The same day, Premier Li received him" in a report of
+     * that day). A sentence that gives a figure for 2023 does not give 2024's, though the report is dated 2024.
+     */
     static Requirement years(AnalysedQuestion question) {
-        return Requirement.terms(yearsOf(question), true, "no passage gives ");
+        List<QuestionTerm> years = yearsOf(question);
+        Set<String> asked = years.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+        return new Requirement(years.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives ", evidence -> {
+            if (asked.isEmpty()) {
+                return true;
+            }
+            Matcher written = WRITTEN_YEAR.matcher(evidence.text());
+            boolean any = false;
+            while (written.find()) {
+                if (asked.contains(written.group())) {
+                    return true;
+                }
+                any = true;
+            }
+            return !any && asked.stream().anyMatch(evidence.window()::contains);
+        });
     }
 
     /** The years a question names, as the knowledge spells them. */

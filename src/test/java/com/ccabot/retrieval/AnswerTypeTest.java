@@ -49,6 +49,8 @@ class AnswerTypeTest {
         assertThat(AnswerType.of("What officials attended the opening?")).isEqualTo(AnswerType.PERSON);
         assertThat(AnswerType.of("Which cities does the ferry link?")).isEqualTo(AnswerType.PLACE);
         assertThat(AnswerType.of("Which country will host the next fair?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("In which part of Osh was the clinic built?")).isEqualTo(AnswerType.PLACE);
+        assertThat(AnswerType.of("Which district of the city has the new depot?")).isEqualTo(AnswerType.PLACE);
         assertThat(AnswerType.of("Which documents were signed?")).isEqualTo(AnswerType.OTHER);
     }
 
@@ -141,5 +143,13 @@ class AnswerTypeTest {
     @Test
     void anyOtherQuestionTakesAnySentence() {
         assertThat(AnswerType.OTHER.newIn("Anything at all.", "Why?")).isTrue();
+    }
+
+    @Test
+    void aMonthsShortNameIsADateBesideADayAndNotAlone() {
+        String when = "When did the envoy arrive?";
+        assertThat(AnswerType.DATE.newIn("The envoy arrived on Dec. 1 with a trade mission.", when)).isTrue();
+        assertThat(AnswerType.DATE.newIn("The envoy arrived on 23 Jan with a trade mission.", when)).isTrue();
+        assertThat(AnswerType.DATE.newIn("Ambassador Yu Jun met the mission at the airport.", when)).isFalse();
     }
 }

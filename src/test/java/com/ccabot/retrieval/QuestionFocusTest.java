@@ -42,9 +42,16 @@ class QuestionFocusTest {
     }
 
     @Test
+    void theAttributeIsTheFirstNounBeforeOfNotANameFurtherOn() {
+        assertThat(focus.of("Who was the director of Kazatomprom at the signing ceremony?")).containsExactly("director");
+        assertThat(focus.of("What is the total installed capacity of the wind farm?")).containsExactly("capac");
+    }
+
+    @Test
     void findsTheAttributeOfAPossessive() {
         assertThat(focus.of("What was Mongolia's GDP in 2023?")).containsExactly("gdp");
         assertThat(focus.of("turkmenistan's capital?")).containsExactly("capit");
+        assertThat(focus.of("Who was Mongolia's finance minister that signed the loan?")).containsExactly("minist");
     }
 
     @Test

@@ -51,6 +51,14 @@ class YearFirstTest {
     }
 
     @Test
+    void aSentenceThatNamesAnotherYearDoesNotGiveTheAskedOneThoughItsArticleIsOfThatYear() {
+        Retrieval retrieval = retriever.retrieve("How many visitors came to the Bishkek trade forum in 2019?");
+
+        assertThat(retrieval.relevant()).as("the 2019 report counts 2016's visitors").isFalse();
+        assertThat(retrieval.verdict().reason()).contains("2019");
+    }
+
+    @Test
     void aSentenceOfAnArticleOfThatYearNamesTheYearAsMuchAsOneThatWritesIt() {
         Retrieval retrieval = retriever.retrieve("How many cooperation projects were launched at the Bishkek trade forum in 2016?");
 
