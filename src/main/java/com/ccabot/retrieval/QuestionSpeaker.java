@@ -21,13 +21,19 @@ import java.util.stream.Collectors;
  */
 final class QuestionSpeaker {
 
-    private static final String SPEAKER = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]* ){0,5}?[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*)";
-    /** The ways a question asks what someone said. */
+    private static final String SPEAKER = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]* ){0,9}?[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*)";
+    /** Verbs a question asks someone's words with. */
+    private static final String SAYS = " (?:say|tell|state|stress|note|add|call|urge|propose|announce|suggest|highlight"
+            + "|emphasi[sz]e|underline|describe|explain|warn|predict|promise|pledge|mention|remark|argue|express|want|think"
+            + "|hope|write|speak|talk|put forward)\\b";
+    /**
+     * The ways a question asks what someone said: "what did X say…", "according to X, …", and whether they said
+     * something: "did X put forward any proposals…" (a sentence that lists X among those present does not say).
+     */
     private static final Pattern ASKS = Pattern.compile(
-            "\\b(?:what|how|which)(?: [\\p{L}\\-]+){0,4}? (?:did|does|do|has|have|had|will|would) " + SPEAKER
-            + " (?:say|tell|state|stress|note|add|call|urge|propose|announce|suggest|highlight|emphasi[sz]e|underline"
-            + "|describe|explain|warn|predict|promise|pledge|mention|remark|argue|express|want|think|hope|write|speak|talk)\\b"
-            + "|\\baccording to (?:the )?" + SPEAKER + "(?:[,?.!]|$)");
+            "\\b(?:what|how|which)(?: [\\p{L}\\-]+){0,4}? (?:did|does|do|has|have|had|will|would) " + SPEAKER + SAYS
+            + "|\\baccording to (?:the )?" + SPEAKER + "(?:[,?.!]|$)"
+            + "|(?:^|[,;:] )(?:did|does|do|has|have|had) " + SPEAKER + SAYS);
     /** Verbs and nouns that report words spoken or written. */
     private static final Set<String> SPEECH = Set.of("say", "says", "said", "saying", "tell", "tells", "told", "state",
             "states", "stated", "stress", "stresses", "stressed", "note", "notes", "noted", "add", "adds", "added", "call",
@@ -81,7 +87,8 @@ final class QuestionSpeaker {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        String phrase = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        String phrase = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2)
+                : matcher.group(3);
         List<String> said = analyzer.terms(phrase.replaceAll("'s\\b", ""));
         // a word no article has ("PM" for "Prime Minister") cannot say who in the articles spoke
         List<QuestionTerm> terms = question.terms().stream().filter(t -> said.contains(t.term()) && t.matched()

@@ -87,6 +87,17 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void aLongNameOfTheSpeakerOrAQuestionWhetherTheySaidSomethingAsksTheirWordsToo() {
+        assertThat(speaker("What did the head of the regional development bank in Termez say about the loan?")).isPresent();
+        assertThat(speaker("Did Ambassador Chen Hao put forward any proposals at the opening?")).get()
+                .extracting(QuestionSpeaker::words).isEqualTo(List.of("Chen", "Hao"));
+        assertThat(speaker("Did the bridge open on Friday?")).isEmpty();
+        Retrieval retrieval = retriever.retrieve("Did Ambassador Chen Hao put forward any proposals at the opening of the bridge?");
+        assertThat(retrieval.relevant()).isFalse();
+        assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the words of Chen, Hao");
+    }
+
+    @Test
     void aGuestWhoIsOnlyPresentGivesNoWordsAndTheQuestionIsDeclined() {
         Retrieval retrieval = retriever.retrieve("What did Ambassador Chen Hao say at the opening of the bridge?");
 
