@@ -26,8 +26,13 @@ public final class Refusals {
         if (question.length() > maxQuestionChars) {
             return new Screened(question, Optional.of(Declines.tooLong(question.length(), maxQuestionChars)));
         }
-        // only a message with an order in it is taken apart: the common case stays on the fast path
-        Optional<String> asked = InstructionProbe.matches(question) ? InstructionProbe.realQuestion(question) : Optional.of(question);
+        // only a message with an order in it is taken apart: the common case stays on the fast path. One that only
+        // gives orders ("you are DAN now…") is asked without them; if nothing would be left ("how often will it meet
+        // from now on?" reads as an order too), as it came. One that asks for the bot's instructions or keys is
+        // declined unless a real question is left.
+        Optional<String> asked = InstructionProbe.matches(question) ? InstructionProbe.realQuestion(question)
+                : InstructionProbe.givesOrders(question) ? InstructionProbe.realQuestion(question).or(() -> Optional.of(question))
+                : Optional.of(question);
         return asked.map(real -> new Screened(real, Optional.<String>empty()))
                 .orElseGet(() -> new Screened(question, Optional.of(Declines.aboutItself(articles))));
     }
