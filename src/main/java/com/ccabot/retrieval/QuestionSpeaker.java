@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 final class QuestionSpeaker {
 
     private static final String SPEAKER = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]* ){0,9}?[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*)";
+    /** A word of speech right after "of" is a noun: "the heads of state sign". */
+    private static final String NOT_OF = "(?<!\\bof)";
     /** Verbs a question asks someone's words with. */
     private static final String SAYS = " (?:say|tell|state|stress|note|add|call|urge|propose|announce|suggest|highlight"
             + "|emphasi[sz]e|underline|describe|explain|warn|predict|promise|pledge|mention|remark|argue|express|want|think"
@@ -31,9 +33,11 @@ final class QuestionSpeaker {
      * something: "did X put forward any proposals…" (a sentence that lists X among those present does not say).
      */
     private static final Pattern ASKS = Pattern.compile(
-            "\\b(?:what|how|which)(?: [\\p{L}\\-]+){0,4}? (?:did|does|do|has|have|had|will|would) " + SPEAKER + SAYS
+            "\\b(?:what|how|which)(?: [\\p{L}\\-]+){0,4}? (?:did|does|do|has|have|had|will|would) " + SPEAKER + NOT_OF + SAYS
             + "|\\baccording to (?:the )?" + SPEAKER + "(?:[,?.!]|$)"
-            + "|(?:^|[,;:] )(?:did|does|do|has|have|had) " + SPEAKER + SAYS);
+            + "|(?:^|[,;:] )(?:did|does|do|has|have|had) " + SPEAKER + NOT_OF + SAYS);
+    /** What a question says someone spoke about. */
+    private static final Pattern ABOUT = Pattern.compile("\\babout ([^?.!,;]+)", Pattern.CASE_INSENSITIVE);
     /** Verbs and nouns that report words spoken or written. */
     private static final Set<String> SPEECH = Set.of("say", "says", "said", "saying", "tell", "tells", "told", "state",
             "states", "stated", "stress", "stresses", "stressed", "note", "notes", "noted", "add", "adds", "added", "call",
@@ -68,11 +72,13 @@ final class QuestionSpeaker {
     private final Map<Article, Boolean> interviewed = new IdentityHashMap<>();
     private final List<String> words;
     private final Set<String> names;
+    private final Set<String> subject;
     private final TermAnalyzer analyzer;
 
-    private QuestionSpeaker(List<QuestionTerm> names, TermAnalyzer analyzer) {
+    private QuestionSpeaker(List<QuestionTerm> names, Set<String> subject, TermAnalyzer analyzer) {
         this.words = names.stream().map(QuestionTerm::word).distinct().toList();
         this.names = names.stream().map(QuestionTerm::indexed).collect(Collectors.toUnmodifiableSet());
+        this.subject = Set.copyOf(subject);
         this.analyzer = analyzer;
     }
 
@@ -99,7 +105,15 @@ final class QuestionSpeaker {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new QuestionSpeaker(chosen, analyzer));
+        // what they spoke about, when the question names it: "Shahriston" in "what did Xi say about the Shahriston
+        // Tunnel when it opened"
+        Matcher about = ABOUT.matcher(question.corrected());
+        List<String> spokenOf = about.find() ? analyzer.terms(about.group(1)) : List.of();
+        Set<String> subject = question.terms().stream().filter(t -> t.salient() && t.matched() && !t.country()
+                        && spokenOf.contains(t.term()) && !said.contains(t.term())
+                        && !TITLES.contains(t.word().toLowerCase(Locale.ROOT)))
+                .map(QuestionTerm::indexed).collect(Collectors.toSet());
+        return Optional.of(new QuestionSpeaker(chosen, subject, analyzer));
     }
 
     /** The speaker as the question names them, for saying what the articles do not give. */
@@ -110,10 +124,13 @@ final class QuestionSpeaker {
     /**
      * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
      * that goes on with "He…" after it, or an article that gives the speaker's words in turns ("Malika Yusupova:
-     * The deck rests on twelve piers…"), an interview whose every answer is theirs.
+     * The deck rests on twelve piers…"), an interview whose every answer is theirs; and whether the window, with its
+     * article's title, names what the question says they spoke about (Xi's words on a railway are not his words on a
+     * tunnel).
      */
     boolean heldBy(Evidence evidence) {
-        return reported(evidence) || interviewed.computeIfAbsent(evidence.passage().chunk().article(), this::takesTurns);
+        return evidence.window().containsAll(subject) && (reported(evidence)
+                || interviewed.computeIfAbsent(evidence.passage().chunk().article(), this::takesTurns));
     }
 
     private boolean reported(Evidence evidence) {

@@ -98,6 +98,15 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void theirWordsMustBeAboutWhatTheQuestionSaysTheySpokeAbout() {
+        Retrieval retrieval = retriever.retrieve("What did Governor Aliyev say about Malika Yusupova?");
+
+        assertThat(retrieval.relevant()).isFalse();
+        assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the words of Aliyev");
+        assertThat(speaker("Which treaty did the heads of state sign?")).as("'state' after 'of' is a noun").isEmpty();
+    }
+
+    @Test
     void aGuestWhoIsOnlyPresentGivesNoWordsAndTheQuestionIsDeclined() {
         Retrieval retrieval = retriever.retrieve("What did Ambassador Chen Hao say at the opening of the bridge?");
 
