@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gives a question's everyday words that no article has, and that are no typo of a word they have, the word of the
  * retrieved passages that means the same ("companies" → "enterprises", "employees" → "workers"), so an asker
  * need not use the article's own word for the passage to count as covering the question. Names and numbers,
- * ordinals and number words among them, are never matched by meaning: another name is another subject, and
- * "sixth" is close to "fifth" in meaning but another meeting.
+ * ordinals and number words among them, and words for a day or a month are never matched by meaning: another
+ * name is another subject, "sixth" is close to "fifth" in meaning but another meeting, and "tomorrow" is not
+ * "Tuesday".
  */
 final class MeaningMatches {
 
@@ -25,13 +27,21 @@ final class MeaningMatches {
      */
     private static final int PASSAGES = 3;
 
+    /**
+     * Words for a day or a month, which like numbers name one time among many: "tomorrow" is close to "Tuesday" in
+     * meaning but another day.
+     */
+    private static final Set<String> TIMES = Set.of("today", "tomorrow", "yesterday", "tonight", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december");
+
     private MeaningMatches() {
     }
 
     /** {@code terms} with each unmatched everyday word matched to its passages' word of the same meaning, if any. */
     static AnalysedQuestion of(AnalysedQuestion terms, List<Passage> passages, KnowledgeIndex index) {
         List<QuestionTerm> unmatched = terms.terms().stream()
-                .filter(t -> !t.matched() && !t.salient() && !numeric(t.term()) && ModelWords.isWord(t.word()))
+                .filter(t -> !t.matched() && !t.salient() && !numeric(t.term()) && !time(t.word()) && ModelWords.isWord(t.word()))
                 .toList();
         if (unmatched.isEmpty() || passages.isEmpty()) {
             return terms;
@@ -39,7 +49,7 @@ final class MeaningMatches {
         Map<String, String> termOfWord = new LinkedHashMap<>();
         for (Passage passage : passages.subList(0, Math.min(PASSAGES, passages.size()))) {
             for (TermAnalyzer.Token token : index.analyzer().tokens(passage.chunk().text())) {
-                if (!numeric(token.term()) && ModelWords.isWord(token.word())) {
+                if (!numeric(token.term()) && !time(token.word()) && ModelWords.isWord(token.word())) {
                     termOfWord.putIfAbsent(token.word().toLowerCase(Locale.ROOT), token.term());
                 }
             }
@@ -52,6 +62,10 @@ final class MeaningMatches {
                     term.salient(), term.rare(), term.country(), term.focus(), term.word())).orElse(term));
         }
         return new AnalysedQuestion(matched, terms.corrected());
+    }
+
+    private static boolean time(String word) {
+        return TIMES.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** Whether an analysed term stands for a number: the analyser writes "sixth" as "6th" and "five" as "5". */

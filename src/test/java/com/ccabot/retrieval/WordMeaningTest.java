@@ -31,7 +31,7 @@ class WordMeaningTest {
                         Aziz Rahimov said on Thursday. Their factories make ceramic tile, copper cable and furniture. \
                         The park's vocational school gives young people an education in welding and machining."""),
                 "2022-05-20-silk-road-trade-forum.md", OwnArticles.article("Fifth Silk Road trade forum meets in Samarkand", "2022-05-20", """
-                        The fifth Silk Road trade forum was held in Samarkand on Friday. Delegates from 12 countries \
+                        The fifth Silk Road trade forum was held in Samarkand on Tuesday. Delegates from 12 countries \
                         signed a declaration on faster customs checks at the borders.""")));
         retriever = OwnArticles.retriever(index);
     }
@@ -56,6 +56,14 @@ class WordMeaningTest {
     void anOrdinalIsNeverMatchedByMeaning() {
         assertThat(retriever.retrieve("Where was the sixth Silk Road trade forum held?").relevant()).isFalse();
         assertThat(retriever.retrieve("Where was the fifth Silk Road trade forum held?").relevant()).isTrue();
+    }
+
+    @Test
+    void aDayIsNeverMatchedByMeaning() {
+        Retrieval retrieval = retriever.retrieve("Will the Silk Road trade forum meet in Samarkand tomorrow?");
+
+        assertThat(retrieval.terms().terms()).filteredOn(t -> t.word().equals("tomorrow"))
+                .as("not Tuesday").singleElement().matches(t -> !t.matched());
     }
 
     @Test
