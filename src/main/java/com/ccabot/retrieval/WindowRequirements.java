@@ -136,7 +136,7 @@ final class WindowRequirements {
                         "no passage gives "),
                 years(question),
                 countries(question),
-                asked(focus),
+                asked(question, focus, analyzer),
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
                 "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.windowText()))));
@@ -316,12 +316,70 @@ final class WindowRequirements {
      * 60 percent"), for a word for how much there is ("the sulphur content") a number, and for a word for what
      * something is worth ("the value of the imports") a sum of money.
      */
-    private static Requirement asked(List<QuestionTerm> focus) {
+    private static Requirement asked(AnalysedQuestion question, List<QuestionTerm> focus, TermAnalyzer analyzer) {
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
                 evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
                         || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
-                        || MEASURES.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.NUMBER.foundIn(evidence.windowText())
-                        || WORTH.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.MONEY.foundIn(evidence.windowText())));
+                        || MEASURES.contains(t.word().toLowerCase(Locale.ROOT))
+                            && measured(evidence, AnswerType.NUMBER, companions(question, t), yearTerms(question), analyzer)
+                        || WORTH.contains(t.word().toLowerCase(Locale.ROOT))
+                            && measured(evidence, AnswerType.MONEY, companions(question, t), yearTerms(question), analyzer)));
+    }
+
+    /**
+     * The question's words beside a word for how much there is, which say what is measured: "trade" of "the trade
+     * volume", "sulfur" of "the sulfur content in diesel", "imports" of "the value of its imports" (the nearest word
+     * before it, and after it when "of" follows it, that is not a country or a number).
+     */
+    private static Set<String> companions(AnalysedQuestion question, QuestionTerm measure) {
+        List<QuestionTerm> terms = question.terms().stream()
+                .filter(t -> t == measure || !t.country() && t.indexed().chars().noneMatch(Character::isDigit)).toList();
+        int at = terms.indexOf(measure);
+        Set<String> beside = new HashSet<>();
+        if (at > 0) {
+            beside.add(terms.get(at - 1).indexed());
+        }
+        boolean of = Pattern.compile("\\b" + Pattern.quote(measure.word()) + " of\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(question.corrected()).find();
+        if (of && at >= 0 && at + 1 < terms.size()) {
+            beside.add(terms.get(at + 1).indexed());
+        }
+        return beside;
+    }
+
+    /**
+     * Whether a sentence of the window gives an amount of the kind asked together with a word that says what is
+     * measured (or in a report whose title has that word), and not for another year than the one asked: "imports of Turkmen gas worth 9.3 billion dollars" for
+     * the value of the imports, not a building's floor area in a report that also mentions trade, nor 2023's trade
+     * for 2024's.
+     */
+    private static boolean measured(Evidence evidence, AnswerType amount, Set<String> companions, Set<String> years,
+                                    TermAnalyzer analyzer) {
+        // the title names what the whole report is about: "the value of the Navoi plant" and "the plant cost…"
+        boolean titled = analyzer.terms(evidence.passage().chunk().article().title()).stream().anyMatch(companions::contains);
+        for (String sentence : List.of(evidence.before(), evidence.text(), evidence.after())) {
+            if (amount.foundIn(sentence) && (companions.isEmpty() || titled
+                    || analyzer.terms(sentence).stream().anyMatch(companions::contains)) && !otherYear(sentence, years)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a sentence names years, none of them one of {@code years} (which the question names; none: false). */
+    private static boolean otherYear(String sentence, Set<String> years) {
+        if (years.isEmpty()) {
+            return false;
+        }
+        Matcher written = WRITTEN_YEAR.matcher(sentence);
+        boolean any = false;
+        while (written.find()) {
+            if (years.contains(written.group())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /**
@@ -424,14 +482,10 @@ final class WindowRequirements {
                 return true;
             }
             Matcher written = WRITTEN_YEAR.matcher(evidence.text());
-            boolean any = false;
-            while (written.find()) {
-                if (asked.contains(written.group())) {
-                    return true;
-                }
-                any = true;
+            if (!written.find()) {
+                return asked.stream().anyMatch(evidence.window()::contains);
             }
-            return !any && asked.stream().anyMatch(evidence.window()::contains);
+            return !otherYear(evidence.text(), asked);
         });
     }
 

@@ -51,6 +51,8 @@ class AskedKindTest {
 
         assertThat(level.verdict().reason()).doesNotStartWith("no passage gives the level");
         assertThat(level.relevant()).isTrue();
+        assertThat(retriever.retrieve("What is the noise level at the Navoi cement plant?").verdict().reason())
+                .as("a number, but not of the noise").isEqualTo("no passage gives the level");
         assertThat(value.verdict().reason()).as("the model judges it then").doesNotStartWith("no passage gives the value");
     }
 
