@@ -10,7 +10,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * The one form several ways of writing the same thing share, for a lower-cased word: a country for its adjective or
  * demonym (kyrgyz, kyrgyzstanis → kyrgyzstan), a region for its adjective (asian → asia), digits for a number word
  * (two → 2, twelfth → 12th), one spelling for British and American ones (centre → center, organization →
- * organisation), a noun of size for the adjective news gives it with (long → length). The tables are resources
+ * organisation), a noun of size for the adjective news gives it with (long → length), a word for its chat shorthand
+ * (ppl → people). The tables are resources
  * under terms/; numbers and regular spelling differences are code.
  */
 final class TermVariants {
@@ -49,7 +50,7 @@ final class TermVariants {
             words.put(TENS_ORDINALS[tens], ordinal(tens * 10));
         }
         for (TermTable table : List.of(COUNTRIES, TermTable.load("terms/regions.tsv"), TermTable.load("terms/spellings.tsv"),
-                TermTable.load("terms/units.tsv"), TermTable.load("terms/dimensions.tsv"))) {
+                TermTable.load("terms/units.tsv"), TermTable.load("terms/dimensions.tsv"), TermTable.load("terms/shorthand.tsv"))) {
             table.terms().forEach((word, term) -> {
                 String before = words.putIfAbsent(word, term);
                 if (before != null && !before.equals(term)) {

@@ -79,7 +79,7 @@ enum AnswerType {
      * play", nor "the article's title"); answered by a word for a post ("deputy general manager", "Minister of
      * Education").
      */
-    ROLE(Pattern.compile("\\b(?:what|which) (?:is|was|are|were) (?:[\\p{L}-]+'s|his|her|their)(?: [\\p{L}-]+)? (job|position"
+    ROLE(Pattern.compile("\\b(?:what|which) (?:is|was|are|were) (?:(?:[\\p{L}-]+ ){0,2}[\\p{L}-]+'s|his|her|their)(?: [\\p{L}-]+)? (job|position"
                     + "|post|role|occupation)\\b|\\b(?:what|which) (job|position|post|role|occupation)s? (?:does|did|do|is"
                     + "|was|has|had|holds?)\\b(?![^?]*\\bplay(?:s|ed|ing)?\\b)"),
             Pattern.compile("\\b(?:president|minister|director|manager|chairm[ae]n|chair(?:person|woman)?|secretary|head"

@@ -42,6 +42,9 @@ public final class QuestionAnalyzer {
     private static final Pattern ASKS_MEANING = Pattern.compile(
             "\\bwhat (?:does|do|did) .{1,80}? mean\\b|\\bmeaning of\\b|\\bwhat is meant by\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> MEANING_WORDS = Set.of("mean", "means", "meaning", "meant");
+    /** The words a question for someone's post asks with, which the answer need not hold. */
+    private static final Set<String> POST_WORDS = Set.of("job", "jobs", "position", "positions", "post", "posts", "role",
+            "roles", "occupation", "occupations", "title", "titles");
 
     /** A term in at most this many chunks names something specific. */
     private static final int RARE = 2;
@@ -128,8 +131,10 @@ public final class QuestionAnalyzer {
         List<String> asked = focus.of(question);
         // "What does IFAS stand for?", "what does the name Dostyk mean?": "stand" and "mean" ask, they are not
         // what the answer holds
+        // "what post did she hold", "his job title": the words for a post only say what kind of answer is wanted
         Set<String> asking = DefinitionQuestion.of(question).flatMap(DefinitionQuestion::abbreviation).isPresent()
-                ? DefinitionQuestion.ASKING_WORDS : asksMeaning(question) ? MEANING_WORDS : Set.of();
+                ? DefinitionQuestion.ASKING_WORDS : asksMeaning(question) ? MEANING_WORDS
+                : AnswerType.of(question) == AnswerType.ROLE ? POST_WORDS : Set.of();
         Map<String, String> written = new LinkedHashMap<>();
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();

@@ -42,7 +42,7 @@ final class QuestionFocus {
             "number", "numbers", "name", "names", "amount", "kind", "type", "way", "ways", "thing", "things", "one", "ones",
             "part", "role", "purpose", "aim", "goal", "point", "main", "significance", "meaning", "reason", "reasons",
             "title", "headline", "author", "source", "topic", "subject", "story", "article", "news", "job", "position",
-            "occupation");
+            "occupation", "post");
     private static final Pattern ASKS = Pattern.compile(
             "\\bhow (?:many|much) ((?:" + WORD + " ?){1,3})"
             + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}?(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"

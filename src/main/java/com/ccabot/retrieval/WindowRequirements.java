@@ -80,9 +80,10 @@ final class WindowRequirements {
             "teachers", "athletes", "passengers", "spectators", "pupils", "graduates", "trainees");
     /**
      * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
-     * the count need not name them.
+     * the count need not name them; as analysed, so that "ppl" is "people".
      */
-    private static final Set<String> ANY_PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees");
+    private static final Set<String> ANY_PEOPLE = Set.copyOf(new TermAnalyzer().terms(
+            "people persons individuals participants attendees"));
 
     /**
      * The kinds of fact a text writes in forms a pattern knows (a date, a clock time, a distance, a span of time, a
@@ -175,13 +176,13 @@ final class WindowRequirements {
             return List.of();
         }
         return question.terms().stream().filter(QuestionTerm::focus)
-                .filter(t -> !ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT))).toList();
+                .filter(t -> !ANY_PEOPLE.contains(t.term())).toList();
     }
 
     /** Whether a question asks how many people there were, which a count of any group of people answers. */
     static boolean countsPeople(AnalysedQuestion question) {
         return asksCount(question) && question.terms().stream()
-                .anyMatch(t -> t.focus() && ANY_PEOPLE.contains(t.word().toLowerCase(Locale.ROOT)));
+                .anyMatch(t -> t.focus() && ANY_PEOPLE.contains(t.term()));
     }
 
     private static boolean asksCount(AnalysedQuestion question) {
@@ -205,8 +206,9 @@ final class WindowRequirements {
 
     /**
      * Whether a window lists the members of a group: a sentence that names the group and goes on with "namely",
-     * "including", "such as" or a colon, or is followed by one that begins "These include…" or "They are…", or
-     * begins so itself ("They included a memorandum…, a plan… and an agreement…").
+     * "including", "such as" or a colon, or counts it and goes on after a comma ("two monuments, the madrasah and
+     * the mosque"), or is followed by one that begins "These include…" or "They are…", or begins so itself ("They
+     * included a memorandum…, a plan… and an agreement…").
      */
     static boolean lists(TermAnalyzer analyzer, Evidence evidence, Set<String> group) {
         String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
@@ -217,7 +219,11 @@ final class WindowRequirements {
                     continue;
                 }
                 int at = sentences[s].toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
-                if (at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
+                // "two monuments, the Amir Tura madrasah … and the Hasan Murad Kushbegi mosque": a counted group and
+                // a comma name its members after it
+                boolean counted = i > 0 && COUNT.matcher(tokens.get(i - 1).word()).matches() && at >= 0
+                        && sentences[s].substring(at + tokens.get(i).word().length()).matches("(?s)\\s*[,:].*");
+                if (counted || at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
                         || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()
                         || LIST_NEXT.matcher(sentences[s]).lookingAt()) {
                     return true;

@@ -43,6 +43,12 @@ class TermVariantsTest {
     }
 
     @Test
+    void chatShorthandAndItsWordGiveTheSameTerms() {
+        assertThat(analyzer.terms("how many ppl came last yr")).isEqualTo(analyzer.terms("how many people came last year"));
+        assertThat(analyzer.terms("the govt dept")).isEqualTo(analyzer.terms("the government department"));
+    }
+
+    @Test
     void aNounOfSizeAndTheAdjectiveNewsGivesItWithShareATerm() {
         assertThat(analyzer.terms("the length of the tunnel")).containsAll(analyzer.terms("long"));
         assertThat(analyzer.terms("the dam is 90 metres tall")).containsAll(analyzer.terms("height"));

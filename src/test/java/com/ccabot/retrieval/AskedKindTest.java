@@ -32,7 +32,8 @@ class AskedKindTest {
                         Karimov.
                         Plant director Aziz Rahimov said the plant would hire 600 local workers.
                         The partners signed four documents at the opening.
-                        They included a supply contract, a training plan and a loan agreement.""")));
+                        They included a supply contract, a training plan and a loan agreement.
+                        Its builders put up two halls, the Kiln Hall and the Packing Hall, beside the quarry.""")));
         retriever = OwnArticles.retriever(index);
     }
 
@@ -69,6 +70,25 @@ class AskedKindTest {
         Retrieval retrieval = retriever.retrieve("List the documents the partners signed at the Navoi plant's opening.");
 
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+    }
+
+    @Test
+    void aCountedGroupFollowedByACommaIsAList() {
+        Retrieval retrieval = retriever.retrieve("List the halls the builders put up at the Navoi cement plant.");
+
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("the Kiln Hall and the Packing Hall");
+    }
+
+    @Test
+    void theWordsOfAQuestionForAPostAreNotWordsTheAnswerMustHold() {
+        Retrieval post = retriever.retrieve("What post does Aziz Rahimov hold?");
+        Retrieval title = retriever.retrieve("What is Aziz Rahimov's job title?");
+
+        assertThat(post.terms().terms()).extracting(QuestionTerm::word).doesNotContain("post");
+        assertThat(title.terms().terms()).extracting(QuestionTerm::word).doesNotContain("job", "title");
+        assertThat(title.relevant()).as(title.verdict().toString()).isTrue();
+        assertThat(title.evidence().get(0).text()).contains("Plant director Aziz Rahimov");
     }
 
     @Test
