@@ -31,8 +31,9 @@ public final class Refusals {
         // from now on?" reads as an order too), as it came. One that asks for the bot's instructions or keys is
         // declined unless a real question is left.
         Optional<String> asked = InstructionProbe.matches(question) ? InstructionProbe.realQuestion(question)
-                : InstructionProbe.givesOrders(question) ? InstructionProbe.realQuestion(question).or(() -> Optional.of(question))
-                : Optional.of(question);
+                : InstructionProbe.givesOrders(question)
+                        ? InstructionProbe.realQuestion(question).or(() -> Optional.of(question))
+                        : Optional.of(question);
         return asked.map(real -> new Screened(real, Optional.<String>empty()))
                 .orElseGet(() -> new Screened(question, Optional.of(Declines.aboutItself(articles))));
     }

@@ -355,9 +355,9 @@ final class WindowRequirements {
 
     /**
      * Whether a sentence of the window gives an amount of the kind asked together with a word that says what is
-     * measured (or in a report whose title has that word), and not for another year than the one asked: "imports of Turkmen gas worth 9.3 billion dollars" for
-     * the value of the imports, not a building's floor area in a report that also mentions trade, nor 2023's trade
-     * for 2024's.
+     * measured (or is of a report whose title has that word), and not for another year than the one asked:
+     * "imports of Turkmen gas worth 9.3 billion dollars" for the value of the imports, not a building's floor area
+     * in a report that also mentions trade, nor 2023's trade for 2024's.
      */
     private static boolean measured(Evidence evidence, AnswerType amount, Set<String> companions, Set<String> years,
                                     TermAnalyzer analyzer) {
