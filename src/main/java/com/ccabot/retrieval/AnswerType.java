@@ -56,7 +56,8 @@ enum AnswerType {
      * is a relative, not the question.
      */
     PLACE(Pattern.compile("\\b((?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} )(?<!\\b(?:the|a|an|any|all|its|their|those|these) [\\p{L}-]{1,30} [\\p{L}-]{1,30} )where|(?:which|what) (?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|provinces?|regions?|venues?|(?:part|area|district|neighbou?rhood)s? of))\\b"),
-            Pattern.compile("\\b(in|at|to|from) (the )?\\p{Lu}\\p{L}+")),
+            // "in Osh", "at the Alataw Pass", "in Uzbekistan's western Khorezm region"
+            Pattern.compile("\\b(in|at|to|from) (the )?(?:\\p{Lu}\\p{L}+'s )?(?:\\p{Ll}+ )?\\p{Lu}\\p{L}+")),
     /**
      * A company or another body: "which company built…", "who financed…", "tunnel contractor" (not "what did the
      * company say", which asks for its words); answered by a name that ends in what such a body calls itself

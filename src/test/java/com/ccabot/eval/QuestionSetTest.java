@@ -123,7 +123,7 @@ class QuestionSetTest {
     /**
      * An eighth set (the Chinese-built Vahdat-Yavan railway, Chinese restorers in Khiva, a Chinese university's branch
      * in Astana), written the same way at the same time as the seventh and kept unread while the seventh was worked
-     * on: 29/40 at its first run and again after those changes (the naive pipeline 19/40); 32/40 after changes made
+     * on: 29/40 at its first run and again after those changes (the naive pipeline 19/40); 33/40 after changes made
      * from reading it.
      */
     @Test

@@ -152,4 +152,11 @@ class AnswerTypeTest {
         assertThat(AnswerType.DATE.newIn("The envoy arrived on 23 Jan with a trade mission.", when)).isTrue();
         assertThat(AnswerType.DATE.newIn("Ambassador Yu Jun met the mission at the airport.", when)).isFalse();
     }
+
+    @Test
+    void aPlaceAfterACountrysPossessiveIsANewPlace() {
+        String where = "In which region of Uzbekistan is the old city?";
+        assertThat(AnswerType.PLACE.newIn("The old city lies in Uzbekistan's western Khorezm region.", where)).isTrue();
+        assertThat(AnswerType.PLACE.newIn("The old city is a jewel of Uzbekistan.", where)).isFalse();
+    }
 }
