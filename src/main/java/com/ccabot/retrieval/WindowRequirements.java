@@ -323,13 +323,17 @@ final class WindowRequirements {
      * something is worth ("the value of the imports") a sum of money.
      */
     private static Requirement asked(AnalysedQuestion question, List<QuestionTerm> focus, TermAnalyzer analyzer) {
+        // read from the question once, not for every window judged
+        Map<QuestionTerm, Set<String>> beside = new java.util.IdentityHashMap<>();
+        focus.forEach(t -> beside.put(t, companions(question, t)));
+        Set<String> years = yearTerms(question);
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
                 evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
                         || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
                         || MEASURES.contains(t.word().toLowerCase(Locale.ROOT))
-                            && measured(evidence, AnswerType.NUMBER, companions(question, t), yearTerms(question), analyzer)
+                            && measured(evidence, AnswerType.NUMBER, beside.get(t), years, analyzer)
                         || WORTH.contains(t.word().toLowerCase(Locale.ROOT))
-                            && measured(evidence, AnswerType.MONEY, companions(question, t), yearTerms(question), analyzer)));
+                            && measured(evidence, AnswerType.MONEY, beside.get(t), years, analyzer)));
     }
 
     /**
