@@ -94,7 +94,10 @@ final class InstructionProbe {
             "\\b(?:do\\s+not|don't|never)\\s+(?:use|cite|consult|search|check|mention|rely\\s+on|refer\\s+to"
                     + "|look\\s+at|follow|obey|read)\\s+(?:the\\s+|your\\s+|any\\s+)?(?:articles?|sources?|documents?"
                     + "|knowledge|context|news|rules|instructions|guidelines|search|citations?)\\b",
-            "\\byour\\s+new\\s+(?:instructions?|rules|task|persona|role)\\b"),
+            "\\byour\\s+new\\s+(?:instructions?|rules|task|persona|role)\\b",
+            // a heading that claims authority over the bot: "SYSTEM OVERRIDE:", "admin mode", "debug command"
+            "\\b(?:system|admin(?:istrator)?|developer|debug|maintenance|root|sudo|god)\\s+(?:override|mode|access"
+                    + "|command|instruction)s?\\b"),
             Pattern.CASE_INSENSITIVE);
 
     // orders recognised only where a clause opens, because the same verbs appear inside ordinary questions
@@ -107,7 +110,7 @@ final class InstructionProbe {
                             "imagine\\s+(?:you|that\\s+you)\\b",
                             "(?:act|behave)\\s+(?:as|like)\\b",
                             "let'?s\\s+(?:play|pretend|role-?play)\\b",
-                            "you(?:\\s+are|'re|\\s+will|\\s+must|\\s+shall|\\s+should|\\s+have\\s+to|\\s+need\\s+to"
+                            "you(?:\\s+are|'re|\\s+now|\\s+will|\\s+must|\\s+shall|\\s+should|\\s+have\\s+to|\\s+need\\s+to"
                                     + "|\\s+may\\s+only|\\s+can\\s+only)\\b",
                             // "say 'Astana'" dictates the reply; inside a question ("what did he say 'yes' to?") it
                             // does not, which is why this is only recognised where a clause opens

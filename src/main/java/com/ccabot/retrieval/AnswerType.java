@@ -74,7 +74,10 @@ enum AnswerType {
             Pattern.compile("(?:\\p{Lu}[\\p{L}'&.\\-]*\\s+(?:(?:and|of|for|de)\\s+)?){1,6}(?:Corporation|Corp\\.?|Company|Co\\."
                     + "|Group|Ltd\\.?|Limited|Bank|University|Institute|Association|Agency|Fund|Committee|Commission"
                     + "|Ministry|Council|Cent(?:re|er)|Organi[sz]ation|Holdings?|Consortium|Railways?|Airlines|Authority"
-                    + "|Administration)\\b(?:\\s+of(?:\\s+\\p{Lu}[\\p{L}-]*){1,3})?|\\((?!US\\)|UK\\))\\p{Lu}{2,}[\\p{Lu}\\d]*\\)")),
+                    + "|Administration)\\b(?:\\s+of(?:\\s+\\p{Lu}[\\p{L}-]*){1,3})?|\\((?!US\\)|UK\\))\\p{Lu}{2,}[\\p{Lu}\\d]*\\)"
+                    // or a name after the word for what it is: "the Uzbek company BigAgrologistics"
+                    + "|\\b(?:company|firm|contractor|operator|carrier|exporter|importer|producer|developer|manufacturer"
+                    + "|supplier|builder|lender)\\s+\\p{Lu}[\\p{L}\\p{N}&'-]+")),
     /**
      * Someone's post: "what is Yin's job title", "what position does she hold" (not "what role does a country
      * play", nor "the article's title"); answered by a word for a post ("deputy general manager", "Minister of
@@ -87,7 +90,8 @@ enum AnswerType {
                     + "|chief|governor|mayor|ambassador|consul|envoy|spokes(?:person|man|woman)|professor|rector|dean|officer"
                     + "|executive|ceo|founder|editor|commander|premier|advis[eo]r|coordinator|representative|deputy|speaker"
                     + "|chancellor|commissioner|principal)\\b", Pattern.CASE_INSENSITIVE)),
-    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what) (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
+    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what)(?: (?!(?:is|was|are|were|did|does|do|has|have|had|will|would"
+                    + "|can|could|the|a|an|this|that|these|those|its|their|his|her)\\b)[\\p{L}-]+){0,2}? (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
                     + "|mayors?|governors?|ambassadors?|envoys?|diplomats?|chairm[ae]n|chairs?|heads?|chiefs?|directors?"
                     + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),

@@ -45,9 +45,20 @@ final class QuestionFocus {
             "occupation", "post");
     private static final Pattern ASKS = Pattern.compile(
             "\\bhow (?:many|much) ((?:" + WORD + " ?){1,3})"
-            + "|\\b(?:what|who|which)(?:'s| is| was| are| were) the (?:" + WORD + " ){0,2}?(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
+            + "|\\b(?:what|who|which)(?:'?s| is| was| are| were) the (?:" + WORD + " ){0,2}?(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
             + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for|at|on|that|who|which|when|and|is|was"
             + "|are|were)\\b| ?[?.!,]| ?$)");
+
+    /**
+     * A count of a measure or a batch of something: "how many tonnes of gasoline", "how many thousand hectares of
+     * farmland", "how many pairs of sister cities". What is counted is the thing after "of": a figure in tonnes of
+     * crude oil does not say how many tonnes of gasoline.
+     */
+    private static final Pattern UNIT_OF = Pattern.compile("\\bhow (?:many|much) (?:(?:more|additional|extra|metric|cubic"
+            + "|square|hundred|thousand|million|billion) )*(?:tonnes|tons|kilo(?:gram)?s|kg|litres|liters|barrels|met(?:re|er)s"
+            + "|kilomet(?:re|er)s|km|miles|hectares|acres|megawatts|gigawatts|kilowatt-hours|megawatt-hours|gigawatt-hours"
+            + "|kwh|mwh|gwh|teu|pairs|sets|batches|pieces|units|heads|containers|wagons|carloads|bags|boxes|cartons|crates"
+            + "|servings|doses) of ((?:" + WORD + " ?){1,3})");
 
     /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
     private static final Pattern LISTS = Pattern.compile(
@@ -101,9 +112,17 @@ final class QuestionFocus {
 
     /** The analysed terms of what the question asks about; empty when its wording does not say. */
     List<String> of(String question) {
-        Matcher matcher = ASKS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+        String lower = question.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        Matcher matcher = ASKS.matcher(lower);
         if (!matcher.find()) {
             return List.of();
+        }
+        Matcher unit = UNIT_OF.matcher(lower).region(matcher.start(), lower.length());
+        if (matcher.group(1) != null && unit.lookingAt()) {
+            String head = head(unit.group(1));
+            if (!head.isEmpty() && !KINDS.contains(head)) {
+                return analyzer.terms(head).stream().filter(t -> !questionWords.contains(t)).toList();
+            }
         }
         String head = matcher.group(1) != null ? head(matcher.group(1)) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
         if (head.isEmpty() || ENDS.contains(head) || KINDS.contains(head)) {

@@ -35,6 +35,15 @@ class UnderstandingTest {
     }
 
     @Test
+    void thereInAreThereOrThereWereDoesNotPointBack() {
+        assertThat(offline.understand("How many toll booths are there on the Ili bridge?", history).offlineFollowUp()).isFalse();
+        assertThat(offline.understand("Were there any protests against the Ili bridge?", history).offlineFollowUp()).isFalse();
+        assertThat(offline.understand("there were how many lanes on the Ili bridge", history).offlineFollowUp()).isFalse();
+        assertThat(offline.understand("what else happened there?", history).offlineFollowUp()).isTrue();
+        assertThat(offline.understand("who else spoke there", history).offlineFollowUp()).isTrue();
+    }
+
+    @Test
     void aFollowUpIsNeverCachedUnderTheSameKeyAsTheSameWordsAlone() {
         assertThat(offline.understand("and when?", history).cacheText())
                 .isNotEqualTo(offline.understand("and when?", List.of()).cacheText());

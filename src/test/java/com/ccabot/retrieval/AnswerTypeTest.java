@@ -52,6 +52,9 @@ class AnswerTypeTest {
         assertThat(AnswerType.of("In which part of Osh was the clinic built?")).isEqualTo(AnswerType.PLACE);
         assertThat(AnswerType.of("Which district of the city has the new depot?")).isEqualTo(AnswerType.PLACE);
         assertThat(AnswerType.of("Which documents were signed?")).isEqualTo(AnswerType.OTHER);
+        assertThat(AnswerType.of("Which Dutch diplomat signed the lease?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("what two local officials cut the ribbon")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.of("Which of the documents did the officials sign?")).isEqualTo(AnswerType.OTHER);
     }
 
     @Test
@@ -99,6 +102,7 @@ class AnswerTypeTest {
         assertThat(AnswerType.ORGANIZATION.newIn("It was built by Northern Span Engineering Company.", question)).isTrue();
         assertThat(AnswerType.ORGANIZATION.newIn("The loan came from the Nordic Investment Bank of Finland.", question)).isTrue();
         assertThat(AnswerType.ORGANIZATION.newIn("The builder (NSEC) finished in May.", question)).isTrue();
+        assertThat(AnswerType.ORGANIZATION.newIn("The steel came from the Dutch company Staalwerk.", question)).isTrue();
         // a name that is not a body's, an acronym alone, a country's: not who built it
         assertThat(AnswerType.ORGANIZATION.newIn("Mayor Anna Berg opened the Green Valley bridge.", question)).isFalse();
         assertThat(AnswerType.ORGANIZATION.newIn("NSEC said the bridge opened early.", question)).isFalse();

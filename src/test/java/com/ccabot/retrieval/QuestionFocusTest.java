@@ -16,6 +16,7 @@ class QuestionFocusTest {
         assertThat(focus.of("What is the population of Mongolia?")).containsExactly("popul");
         assertThat(focus.of("Who was the architect of the new museum in Dushanbe?")).containsExactly("architect");
         assertThat(focus.of("what's the annual budget for the canal project")).containsExactly("budget");
+        assertThat(focus.of("whats the population of the upper valley")).containsExactly("popul"); // as typed in chat
     }
 
     @Test
@@ -33,6 +34,16 @@ class QuestionFocusTest {
         assertThat(focus.of("How many students study in Lanzhou?")).containsExactly("student");
         assertThat(focus.of("How many solar panels were installed?")).containsExactly("panel"); // a compound's head
         assertThat(focus.of("How many trade missions came?")).containsExactly("mission");
+    }
+
+    @Test
+    void aCountOfAMeasureCountsWhatIsMeasured() {
+        assertThat(focus.of("How many tonnes of wheat did the port handle?")).containsExactly("wheat");
+        assertThat(focus.of("how many thousand hectares of orchards will the canal water")).containsExactly("orchard");
+        assertThat(focus.of("How many pairs of twin towns are there?")).containsExactly("town");
+        assertThat(focus.of("How many tonnes did the port handle?")).containsExactly("tonn");
+        // the first question of a message says what it asks about, not a later one
+        assertThat(focus.of("How many ships came? How many tonnes of wheat did they bring?")).containsExactly("ship");
     }
 
     @Test
