@@ -34,7 +34,7 @@ public final class EvidenceRanker {
 
     private static final Pattern LEANS_BACK = Pattern.compile(
             "^(?:he|she|they|these|those|this|it|its|their|his|her|such|both|the two|the three|the latter|the former|"
-                    + "in addition|also|meanwhile|besides|moreover|furthermore|however)\\b",
+                    + "in addition|also|meanwhile|besides|moreover|furthermore|however|instead|as a result|therefore|thus|in turn)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A caption begins "Photo taken on…" or ends with a photo credit. */
     private static final Pattern PHOTO_FIRST = Pattern.compile("^photo\\b", Pattern.CASE_INSENSITIVE);

@@ -62,6 +62,14 @@ final class QuestionSpeaker {
             "director", "head", "chief", "governor", "mayor", "spokesperson", "spokesman", "spokeswoman", "premier",
             "king", "queen", "chancellor", "senator", "speaker", "envoy", "official", "officials", "commissioner",
             "party", "leader", "mr", "mrs", "ms", "dr", "professor", "prof", "state", "councillor", "councilor", "first");
+    /**
+     * Words for the parties to a talk as a whole ("what did the sides propose", "what did both countries call for"):
+     * a report gives their words under any name ("Participants proposed…", "The two governments agreed…").
+     */
+    private static final Set<String> PARTIES = Set.of("side", "sides", "party", "parties", "participant", "participants",
+            "attendee", "attendees", "delegate", "delegates", "delegation", "delegations", "both", "two", "three", "four",
+            "five", "six", "all", "countries", "country", "nations", "governments", "authorities", "organisers",
+            "organizers", "they", "them", "people", "leaders", "officials", "members", "partners");
     /** Words of a speaker phrase that do not name who spoke. */
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "his", "her", "their", "its", "own");
 
@@ -102,7 +110,7 @@ final class QuestionSpeaker {
         List<QuestionTerm> names = terms.stream().filter(t -> t.salient() && !t.country()
                 && !TITLES.contains(t.word().toLowerCase(Locale.ROOT))).toList();
         List<QuestionTerm> chosen = !names.isEmpty() ? names : terms.stream().filter(t -> !t.country()).toList();
-        if (chosen.isEmpty()) {
+        if (chosen.isEmpty() || names.isEmpty() && chosen.stream().allMatch(t -> PARTIES.contains(t.word().toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
         // what they spoke about, when the question names it: "Shahriston" in "what did Xi say about the Shahriston

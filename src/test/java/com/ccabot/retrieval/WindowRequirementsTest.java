@@ -87,6 +87,14 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void thePartiesToATalkAsAWholeAreNoSpeakerToLookFor() {
+        assertThat(speaker("Which toll did the sides propose for the bridge?")).isEmpty();
+        assertThat(speaker("what did both countries call for at the opening")).isEmpty();
+        assertThat(speaker("What did the two governors say at the opening?")).get()
+                .extracting(QuestionSpeaker::words).isEqualTo(List.of("governors"));
+    }
+
+    @Test
     void aLongNameOfTheSpeakerOrAQuestionWhetherTheySaidSomethingAsksTheirWordsToo() {
         assertThat(speaker("What did the head of the regional development bank in Termez say about the loan?")).isPresent();
         assertThat(speaker("Did Ambassador Chen Hao put forward any proposals at the opening?")).get()
