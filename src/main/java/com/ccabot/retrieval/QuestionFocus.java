@@ -60,6 +60,8 @@ final class QuestionFocus {
             + "|kwh|mwh|gwh|teu|pairs|sets|batches|pieces|units|heads|containers|wagons|carloads|bags|boxes|cartons|crates"
             + "|servings|doses) of ((?:" + WORD + " ?){1,3})");
 
+    private static final Pattern DOES = Pattern.compile("\\b(?:do|does|did)\\b");
+
     /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
     private static final Pattern LISTS = Pattern.compile(
             "\\b(?:names of |list (?:all )?(?:the )?(?:names of )?)(?:all )?(?:the )?((?:[\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*(?:'s)? ?){1,6})");
@@ -110,6 +112,19 @@ final class QuestionFocus {
         return head.isEmpty() || KINDS.contains(head) ? Optional.empty() : Optional.of(head);
     }
 
+    /**
+     * Whether a possessive is the subject after "do", "does" or "did": its attribute is then the word right after
+     * "'s", since a verb follows it ("what share does TALCO's capacity account for": "capacity", not "account").
+     */
+    private static boolean afterAuxiliary(String lower, Matcher possessive) {
+        return DOES.matcher(lower.substring(0, possessive.start())).find();
+    }
+
+    private static String firstWordAfter(String lower, int possessive) {
+        Matcher word = Pattern.compile(WORD).matcher(lower);
+        return word.find(possessive + 2) ? word.group() : "";
+    }
+
     /** The analysed terms of what the question asks about; empty when its wording does not say. */
     List<String> of(String question) {
         String lower = question.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
@@ -124,7 +139,8 @@ final class QuestionFocus {
                 return analyzer.terms(head).stream().filter(t -> !questionWords.contains(t)).toList();
             }
         }
-        String head = matcher.group(1) != null ? head(matcher.group(1)) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+        String head = matcher.group(1) != null ? head(matcher.group(1)) : matcher.group(2) != null ? matcher.group(2)
+                : afterAuxiliary(lower, matcher) ? firstWordAfter(lower, matcher.start()) : matcher.group(3);
         if (head.isEmpty() || ENDS.contains(head) || KINDS.contains(head)) {
             return List.of();
         }

@@ -26,6 +26,11 @@ final class WindowRequirements {
     private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d\\d");
     /** A year as a text writes it. */
     private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<![\\d.,])(?:1[89]|20)\\d\\d(?!\\d|[.,]\\d)");
+    /** Words that make a sum of money a price, a cost or a payment. */
+    private static final Pattern PAYMENT = Pattern.compile("\\b(?:costs?|costing|worth|valued?|prices?|priced|invest\\w*"
+            + "|spen[dt]\\w*|fund\\w*|financ\\w*|budget\\w*|loans?|lent|lend\\w*|paid|pays?|paying|payments?|fees?|fares?"
+            + "|tolls?|allocat\\w*|grants?|contracts?|sav(?:e|es|ed|ing|ings)|expenditures?|charged?|charges|tickets?)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
@@ -55,8 +60,11 @@ final class WindowRequirements {
      */
     private static final Set<String> MEASURES = Set.of("content", "level", "levels", "volume", "volumes", "size", "total",
             "figure", "figures", "quantity", "quantities");
-    /** Words for what something is worth ("the value of the imports"), given in articles as a sum of money. */
-    private static final Set<String> WORTH = Set.of("value", "values", "worth", "sum");
+    /**
+     * Words for what something is worth ("the value of the imports", "how much money did they spend"), given in
+     * articles as a sum of money.
+     */
+    private static final Set<String> WORTH = Set.of("value", "values", "worth", "sum", "money");
     /** A question that asks for a rate: "the poverty rate", "at what rate", "interest rates". */
     private static final Pattern RATE = Pattern.compile("\\brates?\\b");
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
@@ -125,7 +133,8 @@ final class WindowRequirements {
      * it asks what something cost, a sum of money (a sentence that a railway was built does not say what it
      * cost), when it asks how many of a thing there are, a count of that thing (a sentence that names "the
      * turbines" without a number does not say how many there are), when it asks for the names of a group, a
-     * list, when it asks what an abbreviation stands for, the words it is made of, when it asks what someone said,
+     * list, when it asks for the name of something, a name beside its word, when it asks what an abbreviation
+     * stands for, the words it is made of, when it asks what someone said,
      * a report of their words, when it asks for a rate, a rate, and when it asks for a date, a clock time, a distance,
      * a span of time or a share, one the question does not give itself.
      */
@@ -140,7 +149,7 @@ final class WindowRequirements {
                 asked(question, focus, analyzer),
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
-                "no passage gives an amount for ", e -> AnswerType.MONEY.foundIn(e.windowText()))));
+                "no passage gives an amount for ", WindowRequirements::paysFor)));
         List<QuestionTerm> things = counted(question);
         if (!things.isEmpty()) {
             Set<String> counted = things.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
@@ -158,6 +167,8 @@ final class WindowRequirements {
             requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
                     e -> type.newIn(e.windowText(), question.corrected())));
         }
+        AskedName.of(question.corrected()).ifPresent(name -> requirements.add(new Requirement(List.of(name.thing()),
+                "no passage gives the name of the ", e -> name.namedIn(e.before(), e.text(), e.after()))));
         QuestionFocus.listed(question.corrected()).ifPresent(group -> {
             Set<String> members = Set.copyOf(analyzer.terms(group));
             boolean people = PEOPLE.contains(group);
@@ -165,6 +176,16 @@ final class WindowRequirements {
                     || people && namesPeople(e.text(), question.corrected())));
         });
         return requirements;
+    }
+
+    /**
+     * Whether a sentence of the window gives a sum of money as a price, a cost or a payment ("the project cost 72
+     * million US dollars", "a contract worth…", "a loan of…"): not a sum that measures something else, such as a
+     * trade flow ("trade through the pass grew to 400 million dollars"), which says nothing of what anything cost.
+     */
+    private static boolean paysFor(Evidence evidence) {
+        return java.util.stream.Stream.of(evidence.before(), evidence.text(), evidence.after())
+                .anyMatch(sentence -> AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find());
     }
 
     /**

@@ -79,6 +79,8 @@ class AnswerTypeTest {
         assertThat(AnswerType.of("What was the price of the ferry tickets?")).isEqualTo(AnswerType.MONEY);
         assertThat(AnswerType.of("How much did traffic grow?")).isEqualTo(AnswerType.NUMBER);
         assertThat(AnswerType.MONEY.askingWord("How much did the new bridge cost?")).contains("cost");
+        assertThat(AnswerType.of("green valley bridge total cost how much")).isEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.MONEY.askingWord("green valley bridge total cost how much?")).contains("cost");
 
         assertThat(AnswerType.MONEY.foundIn("The bridge cost 40 million euros.")).isTrue();
         assertThat(AnswerType.MONEY.foundIn("Tickets were sold for $12 each.")).isTrue();

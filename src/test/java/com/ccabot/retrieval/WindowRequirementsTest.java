@@ -164,6 +164,14 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void aQuestionForHowMuchMoneyIsAnsweredByASumNotByTheWord() {
+        Retrieval retrieval = retriever.retrieve("How much money did the Termez river bridge need?");
+
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("90 million dollars");
+    }
+
+    @Test
     void aQuestionForALengthIsAnsweredByHowLongSomethingIs() {
         Retrieval retrieval = retriever.retrieve("What is the length of the bridge over the Amu Darya?");
 

@@ -1,0 +1,39 @@
+package com.ccabot.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccabot.index.KnowledgeIndex;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A question of what something cost is answered by a sum paid, not by any sum, on an article of our own (that a sum
+ * paid answers it is {@link WindowRequirementsTest}'s bridge that "cost 90 million dollars").
+ */
+class PaymentTest {
+
+    @TempDir
+    static Path work;
+    private static HybridRetriever retriever;
+
+    @BeforeAll
+    static void index() throws Exception {
+        KnowledgeIndex index = OwnArticles.indexed(work, Map.of(
+                "2015-06-02-irkeshtam-pass.md", OwnArticles.article("Trade grows through the Irkeshtam pass", "2015-06-02",
+                        "The Irkeshtam customs post on the Kyrgyz-Chinese border was rebuilt last year.\n\n"
+                        + "Trade through the Irkeshtam pass grew to 400 million dollars in 2014, customs officers said.\n\n"
+                        + "Trucks now wait less than a day at the Irkeshtam customs post.")));
+        retriever = OwnArticles.retriever(index);
+    }
+
+    @Test
+    void aSumThatMeasuresSomethingElseDoesNotSayWhatItCost() {
+        Retrieval retrieval = retriever.retrieve("How much did it cost to rebuild the Irkeshtam customs post?");
+
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isFalse();
+        assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives an amount for cost");
+    }
+}
