@@ -106,11 +106,17 @@ public final class HybridRetriever {
      */
     static List<Integer> withEachBest(List<Integer> order, int topK, List<Integer> bests) {
         List<Integer> head = order.subList(0, Math.min(topK, order.size()));
-        List<Integer> missing = bests.stream().distinct().filter(best -> !head.contains(best)).toList();
-        int keep = Math.max(0, Math.min(order.size(), topK - missing.size()));
-        List<Integer> moved = new ArrayList<>(order.subList(0, keep));
-        moved.addAll(missing);
-        order.subList(keep, order.size()).stream().filter(chunk -> !missing.contains(chunk)).forEach(moved::add);
+        List<Integer> distinct = bests.stream().distinct().toList();
+        // the others keep the places the bests leave; a best among the first keeps its own, even the last one
+        int others = Math.max(0, topK - distinct.size());
+        List<Integer> moved = new ArrayList<>();
+        for (int chunk : head) {
+            if (distinct.contains(chunk) || others > 0 && moved.stream().filter(c -> !distinct.contains(c)).count() < others) {
+                moved.add(chunk);
+            }
+        }
+        distinct.stream().filter(best -> !moved.contains(best)).forEach(moved::add);
+        order.stream().filter(chunk -> !moved.contains(chunk)).forEach(moved::add);
         return moved;
     }
 

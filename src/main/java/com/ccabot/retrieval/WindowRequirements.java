@@ -68,7 +68,7 @@ final class WindowRequirements {
     /** A question that asks for a rate: "the poverty rate", "at what rate", "interest rates". */
     private static final Pattern RATE = Pattern.compile("\\brates?\\b");
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
-    private static final Pattern PER_UNIT = Pattern.compile("\\bper ([\\p{L}]+)");
+    private static final Pattern PER_UNIT = Pattern.compile("\\bper ((?:cubic |square |metric )?[\\p{L}]+)");
     /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
     private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
@@ -327,14 +327,30 @@ final class WindowRequirements {
         Matcher per = PER_UNIT.matcher(lower);
         if (per.find() && !TIME_UNITS.contains(per.group(1))) {
             List<String> unit = analyzer.terms(per.group(1));
+            Pattern perUnit = perUnit(per.group(1));
             return unit.isEmpty() ? Optional.empty() : Optional.of(new Requirement(List.of("per " + per.group(1)),
-                    "no passage gives a rate ", e -> e.window().containsAll(unit)));
+                    "no passage gives a rate ", e -> e.window().containsAll(unit) && perUnit.matcher(e.windowText()).find()));
         }
         if (RATE.matcher(lower).find()) {
             return Optional.of(new Requirement(List.of("rate"), "no passage gives the ",
                     e -> AnswerType.PROPORTION.foundIn(e.windowText())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A unit as a rate writes it: after "per", "a", "an", "each" or a slash, in either spelling and number ("per cubic
+     * metre", "a tonne", "/kWh"), not a quantity in that unit ("50 cubic meters of water a second" gives no price per
+     * cubic meter).
+     */
+    private static Pattern perUnit(String unit) {
+        StringBuilder written = new StringBuilder("(?:\\b(?:per|a|an|each|every)\\s+|/\\s*)");
+        String[] words = unit.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            written.append(i > 0 ? "\\s+" : "").append(Pattern.quote(word.substring(0, Math.min(3, word.length())))).append("\\p{L}*");
+        }
+        return Pattern.compile(written.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /**

@@ -2,16 +2,9 @@ package com.ccabot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.index.Indexer;
-import com.ccabot.index.MiniLmEmbeddingModel;
-import com.ccabot.knowledge.ArticleLoader;
-import com.ccabot.knowledge.Chunker;
-import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
-import com.ccabot.retrieval.RankFusion;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +32,7 @@ class ContinuationTest {
 
     @BeforeAll
     static void index() throws Exception {
-        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("2022-03-09-valley-ponds.md"), ARTICLE);
-        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
-        retriever = new HybridRetriever(new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(500), null)
-                .index(new ArticleLoader().load(knowledge)), RankFusion.RRF, AnswerModels.shipped().ranker(),
-                AnswerModels.shipped().gate(), 6);
+        retriever = OwnArticleRetriever.over(work, Map.of("2022-03-09-valley-ponds.md", ARTICLE), 500);
     }
 
     @Test

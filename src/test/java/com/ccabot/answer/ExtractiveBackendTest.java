@@ -2,16 +2,9 @@ package com.ccabot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ccabot.index.Indexer;
-import com.ccabot.index.MiniLmEmbeddingModel;
-import com.ccabot.knowledge.ArticleLoader;
-import com.ccabot.knowledge.Chunker;
-import com.ccabot.retrieval.AnswerModels;
 import com.ccabot.retrieval.HybridRetriever;
-import com.ccabot.retrieval.RankFusion;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +45,7 @@ class ExtractiveBackendTest {
 
     @BeforeAll
     static void index() throws Exception {
-        Path knowledge = Files.createDirectories(work.resolve("knowledge"));
-        Files.writeString(knowledge.resolve("2024-05-02-lake-ferry.md"), ARTICLE);
-        MiniLmEmbeddingModel model = MiniLmEmbeddingModel.load(Path.of("target/test-cache"), Executors.newFixedThreadPool(2));
-        retriever = new HybridRetriever(new Indexer(model, MiniLmEmbeddingModel.MODEL_ID, new Chunker(200), null)
-                .index(new ArticleLoader().load(knowledge)), RankFusion.RRF, AnswerModels.shipped().ranker(),
-                AnswerModels.shipped().gate(), 6);
+        retriever = OwnArticleRetriever.over(work, Map.of("2024-05-02-lake-ferry.md", ARTICLE), 200);
     }
 
     @Test

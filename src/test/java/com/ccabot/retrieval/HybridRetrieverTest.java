@@ -81,6 +81,8 @@ class HybridRetrieverTest {
                 .as("a best already among the first stays where it is").containsExactly(1, 2, 9, 3, 4);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4, 9), 3, java.util.List.of(8, 9)))
                 .as("neither best pushes the other out, nor is one kept twice").containsExactly(1, 8, 9, 2, 3, 4);
+        assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of(3, 9)))
+                .as("a best in the last place of the first is not pushed out by the other").containsExactly(1, 3, 9, 2, 4);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1), 3, java.util.List.of(9))).containsExactly(1, 9);
         assertThat(HybridRetriever.withEachBest(java.util.List.of(1, 2, 3, 4), 3, java.util.List.of()))
                 .containsExactly(1, 2, 3, 4);

@@ -161,6 +161,9 @@ class WindowRequirementsTest {
         assertThat(perAxle.relevant()).isFalse();
         assertThat(perAxle.verdict().reason()).isEqualTo("no passage gives a rate per axle");
         assertThat(perYear.verdict().reason()).as("a year is written 'a year' or 'over twenty years'").doesNotStartWith("no passage gives a rate");
+        Retrieval perTonne = retriever.retrieve("How much is the toll per tonne on the Termez bridge?");
+        assertThat(perTonne.verdict().reason()).as("trucks of forty tonnes give no price per tonne")
+                .isEqualTo("no passage gives a rate per tonne");
     }
 
     @Test
