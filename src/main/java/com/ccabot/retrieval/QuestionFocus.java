@@ -46,7 +46,7 @@ final class QuestionFocus {
     private static final Pattern ASKS = Pattern.compile(
             "\\bhow (?:many|much) ((?:" + WORD + " ?){1,3})"
             + "|\\b(?:what|who|which)(?:'?s| is| was| are| were) the (?:" + WORD + " ){0,2}?(" + WORD + ") (?:of|for|in|at|on|between|behind)\\b"
-            + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for|at|on|that|who|which|when|and|is|was"
+            + "|(?<=\\p{L})'s (?:" + WORD + " ){0,2}?(" + WORD + ")(?: (?:in|of|for|at|on|to|from|with|by|between|that|who|which|when|and|is|was"
             + "|are|were)\\b| ?[?.!,]| ?$)");
 
     /**

@@ -63,6 +63,7 @@ class QuestionFocusTest {
         assertThat(focus.of("What was Mongolia's GDP in 2023?")).containsExactly("gdp");
         assertThat(focus.of("turkmenistan's capital?")).containsExactly("capit");
         assertThat(focus.of("Who was Mongolia's finance minister that signed the loan?")).containsExactly("minist");
+        assertThat(focus.of("Who is Mongolia's ambassador to Kazakhstan?")).containsExactly("ambassador");
         // after "does", a verb follows the possessive's attribute
         assertThat(focus.of("What share of the market does Kazatomprom's output account for?")).containsExactly("output");
     }
