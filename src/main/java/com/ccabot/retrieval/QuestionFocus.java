@@ -61,6 +61,7 @@ final class QuestionFocus {
             + "|servings|doses) of ((?:" + WORD + " ?){1,3})");
 
     private static final Pattern DOES = Pattern.compile("\\b(?:do|does|did)\\b");
+    private static final Pattern A_WORD = Pattern.compile(WORD);
 
     /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
     private static final Pattern LISTS = Pattern.compile(
@@ -121,7 +122,7 @@ final class QuestionFocus {
     }
 
     private static String firstWordAfter(String lower, int possessive) {
-        Matcher word = Pattern.compile(WORD).matcher(lower);
+        Matcher word = A_WORD.matcher(lower);
         return word.find(possessive + 2) ? word.group() : "";
     }
 
