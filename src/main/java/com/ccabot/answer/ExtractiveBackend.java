@@ -159,8 +159,8 @@ public final class ExtractiveBackend implements AnswerBackend {
             }
             // the sentence it leans on is not shown again when a chosen one says it already
             Candidate candidate = new Candidate(evidence, evidence.needsBefore() && chosen.stream()
-                    .noneMatch(c -> c.evidence().text().equals(evidence.before()) || sameWords(retrieval.index()
-                            .sentence(c.evidence().text()).terms(), retrieval.index().sentence(evidence.before()).terms())));
+                    .noneMatch(c -> c.evidence().text().equals(evidence.before())
+                            || sameWords(retrieval, c.evidence().text(), evidence.before())));
             int added = candidate.text().length() + MARKER_ROOM + 1;
             if (!redundant(candidate, chosen, retrieval) && length + added <= maxChars) {
                 chosen.add(candidate);
@@ -208,13 +208,16 @@ public final class ExtractiveBackend implements AnswerBackend {
      * cheap rent…") says what the chosen one only announces.
      */
     private static boolean redundant(Candidate candidate, List<Candidate> chosen, Retrieval retrieval) {
-        var index = retrieval.index();
         return chosen.stream().anyMatch(c -> overlaps(c, candidate) || !continues(candidate, c)
-                && sameWords(index.sentence(c.evidence().text()).terms(), index.sentence(candidate.evidence().text()).terms()));
+                && sameWords(retrieval, c.evidence().text(), candidate.evidence().text()));
     }
 
-    /** Whether two sentences' words are the same for the most part: {@link #REDUNDANT} of all either has. */
-    private static boolean sameWords(Set<String> a, Set<String> b) {
+    /**
+     * Whether two sentences of the index have the same words for the most part: {@link #REDUNDANT} of all either has.
+     */
+    private static boolean sameWords(Retrieval retrieval, String first, String second) {
+        Set<String> a = retrieval.index().sentence(first).terms();
+        Set<String> b = retrieval.index().sentence(second).terms();
         long shared = a.stream().filter(b::contains).count();
         int union = a.size() + b.size() - (int) shared;
         return union > 0 && (double) shared / union >= REDUNDANT;

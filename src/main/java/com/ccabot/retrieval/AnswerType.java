@@ -66,8 +66,7 @@ enum AnswerType {
      * ("… Corporation", "… Bank of China"), or its acronym in brackets after it. A bare acronym is not taken: a
      * report names its companies by acronym in sentence after sentence.
      */
-    ORGANIZATION(Pattern.compile("\\b(?:which|what)(?: (?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could"
-                    + "|the|a|an|this|that|these|those|its|their|his|her)\\b)[\\p{L}-]+){0,2}? (?:compan(?:y|ies)|firms?|contractors?|corporations?"
+    ORGANIZATION(Pattern.compile("\\b(?:which|what)" + Words.MODIFIERS + " (?:compan(?:y|ies)|firms?|contractors?|corporations?"
                     + "|enterprises?|banks?|organi[sz]ations?|institutions?|universit(?:y|ies)|agenc(?:y|ies)|operators?"
                     + "|developers?|lenders?|manufacturers?|suppliers?|builders?)\\b|\\bwho (?:built|builds|constructed"
                     + "|constructs|financed|finances|funded|funds|lent|operates|operated|developed|designed|manufactured"
@@ -92,12 +91,24 @@ enum AnswerType {
                     + "|chief|governor|mayor|ambassador|consul|envoy|spokes(?:person|man|woman)|professor|rector|dean|officer"
                     + "|executive|ceo|founder|editor|commander|premier|advis[eo]r|coordinator|representative|deputy|speaker"
                     + "|chancellor|commissioner|principal)\\b", Pattern.CASE_INSENSITIVE)),
-    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what)(?: (?!(?:is|was|are|were|did|does|do|has|have|had|will|would"
-                    + "|can|could|the|a|an|this|that|these|those|its|their|his|her)\\b)[\\p{L}-]+){0,2}? (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
+    PERSON(Pattern.compile("\\b(who|whom|whose|(?:which|what)" + Words.MODIFIERS + " (?:leaders?|officials?|presidents?|ministers?|persons?|people|speakers?"
                     + "|mayors?|governors?|ambassadors?|envoys?|diplomats?|chairm[ae]n|chairs?|heads?|chiefs?|directors?"
                     + "|representatives?|delegates?|experts?|scholars?|founders?|premiers?|executives?))\\b"),
             Pattern.compile("\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+")),
     OTHER(null, null);
+
+    /** Words the question patterns share; kept apart since an enum's constants cannot read the enum's static fields. */
+    static final class Words {
+
+        /**
+         * Up to two words between "which"/"what" and the noun that says the kind of answer ("which Chinese
+         * diplomat", "which Dutch firms"), none of them an auxiliary or a determiner ("what did the company say").
+         */
+        static final String MODIFIERS = "(?: (?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could"
+                + "|the|a|an|this|that|these|those|its|their|his|her)\\b)[\\p{L}-]+){0,2}?";
+
+        private Words() {}
+    }
 
     /**
      * Number words past "one", as a regular expression's alternatives, for the answers of {@link #NUMBER} and for

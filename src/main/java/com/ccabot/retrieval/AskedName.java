@@ -1,5 +1,6 @@
 package com.ccabot.retrieval;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +24,8 @@ final class AskedName {
     private static final Set<String> ENDS = Set.of("of", "for", "in", "at", "on", "to", "from", "by", "with", "that",
             "which", "who", "where", "when", "whose", "is", "are", "was", "were", "did", "does", "do", "has", "have",
             "had", "will", "would", "and", "or", "the", "a", "an");
-    /** Capitalised words that are no name: months, weekdays, the start of a sentence's common words. */
-    private static final Set<String> NOT_NAMES = Set.of("january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "the", "a", "an", "this", "that", "its", "their", "his", "her");
+    /** Capitalised words that are no name besides days and months: a sentence's common words at its start. */
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "this", "that", "its", "their", "his", "her");
     /** Words between a thing's word and its name after it: "a horse named Arkadag", "the field known as…". */
     private static final Set<String> LEADS_TO_NAME = Set.of("named", "called", "known", "as", "dubbed", "titled");
     /** How many words from the thing's word its name may stand. */
@@ -85,7 +84,7 @@ final class AskedName {
     }
 
     /** Whether one of the sentences names the thing: a name the question lacks beside its word in lower case. */
-    boolean namedIn(String... sentences) {
+    boolean namedIn(List<String> sentences) {
         for (String sentence : sentences) {
             String[] words = sentence.split("[^\\p{L}\\p{N}\\-']+");
             for (int i = 0; i < words.length; i++) {
@@ -134,6 +133,6 @@ final class AskedName {
 
     private boolean isNewName(String word) {
         return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
-                && !NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) && !asked.contains(word.toLowerCase(Locale.ROOT));
+                && !NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) && !MeaningMatches.time(word) && !asked.contains(word.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package com.ccabot.retrieval;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +24,11 @@ public record Evidence(Passage passage, int sentence, String text, String before
     /** The text of its window: the sentence before, it, and the sentence after. */
     public String windowText() {
         return before + " " + text + " " + after;
+    }
+
+    /** The sentences of its window, in the article's order: the one before (or ""), it, the one after (or ""). */
+    public List<String> sentences() {
+        return List.of(before, text, after);
     }
 
     /** Whether it reads as a continuation of the sentence before ("He said…", "These include…"). */

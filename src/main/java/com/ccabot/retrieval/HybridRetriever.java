@@ -110,9 +110,13 @@ public final class HybridRetriever {
         // the others keep the places the bests leave; a best among the first keeps its own, even the last one
         int others = Math.max(0, topK - distinct.size());
         List<Integer> moved = new ArrayList<>();
+        int kept = 0;
         for (int chunk : head) {
-            if (distinct.contains(chunk) || others > 0 && moved.stream().filter(c -> !distinct.contains(c)).count() < others) {
+            if (distinct.contains(chunk)) {
                 moved.add(chunk);
+            } else if (kept < others) {
+                moved.add(chunk);
+                kept++;
             }
         }
         distinct.stream().filter(best -> !moved.contains(best)).forEach(moved::add);

@@ -64,7 +64,8 @@ final class MeaningMatches {
         return new AnalysedQuestion(matched, terms.corrected());
     }
 
-    private static boolean time(String word) {
+    /** Whether a word names a day or a month ("tomorrow", "Tuesday", "May"), which no other word means. */
+    static boolean time(String word) {
         return TIMES.contains(word.toLowerCase(Locale.ROOT));
     }
 

@@ -142,9 +142,8 @@ final class QuestionSpeaker {
     }
 
     private boolean reported(Evidence evidence) {
-        String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
         boolean named = false;
-        for (String sentence : sentences) {
+        for (String sentence : evidence.sentences()) {
             List<TermAnalyzer.Token> tokens = analyzer.tokens(sentence);
             boolean speaks = tokens.stream().anyMatch(t -> SPEECH.contains(t.word().toLowerCase(Locale.ROOT)));
             boolean names = tokens.stream().anyMatch(t -> this.names.contains(t.term()));

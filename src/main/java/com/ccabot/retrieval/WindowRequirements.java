@@ -168,7 +168,7 @@ final class WindowRequirements {
                     e -> type.newIn(e.windowText(), question.corrected())));
         }
         AskedName.of(question.corrected()).ifPresent(name -> requirements.add(new Requirement(List.of(name.thing()),
-                "no passage gives the name of the ", e -> name.namedIn(e.before(), e.text(), e.after()))));
+                "no passage gives the name of the ", e -> name.namedIn(e.sentences()))));
         QuestionFocus.listed(question.corrected()).ifPresent(group -> {
             Set<String> members = Set.copyOf(analyzer.terms(group));
             boolean people = PEOPLE.contains(group);
@@ -184,8 +184,7 @@ final class WindowRequirements {
      * trade flow ("trade through the pass grew to 400 million dollars"), which says nothing of what anything cost.
      */
     private static boolean paysFor(Evidence evidence) {
-        return java.util.stream.Stream.of(evidence.before(), evidence.text(), evidence.after())
-                .anyMatch(sentence -> AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find());
+        return evidence.sentences().stream().anyMatch(sentence -> AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find());
     }
 
     /**
@@ -232,21 +231,21 @@ final class WindowRequirements {
      * included a memorandum…, a plan… and an agreement…").
      */
     static boolean lists(TermAnalyzer analyzer, Evidence evidence, Set<String> group) {
-        String[] sentences = {evidence.before(), evidence.text(), evidence.after()};
-        for (int s = 0; s < sentences.length; s++) {
-            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentences[s]);
+        List<String> sentences = evidence.sentences();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentences.get(s));
             for (int i = 0; i < tokens.size(); i++) {
                 if (!group.contains(tokens.get(i).term())) {
                     continue;
                 }
-                int at = sentences[s].toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
+                int at = sentences.get(s).toLowerCase(Locale.ROOT).indexOf(tokens.get(i).word().toLowerCase(Locale.ROOT));
                 // "two monuments, the Amir Tura madrasah … and the Hasan Murad Kushbegi mosque": a counted group and
                 // a comma name its members after it
                 boolean counted = i > 0 && COUNT.matcher(tokens.get(i - 1).word()).matches() && at >= 0
-                        && sentences[s].substring(at + tokens.get(i).word().length()).matches("(?s)\\s*[,:].*");
-                if (counted || at >= 0 && LIST_FOLLOWS.matcher(sentences[s].substring(at)).find()
-                        || s + 1 < sentences.length && LIST_NEXT.matcher(sentences[s + 1]).lookingAt()
-                        || LIST_NEXT.matcher(sentences[s]).lookingAt()) {
+                        && sentences.get(s).substring(at + tokens.get(i).word().length()).matches("(?s)\\s*[,:].*");
+                if (counted || at >= 0 && LIST_FOLLOWS.matcher(sentences.get(s).substring(at)).find()
+                        || s + 1 < sentences.size() && LIST_NEXT.matcher(sentences.get(s + 1)).lookingAt()
+                        || LIST_NEXT.matcher(sentences.get(s)).lookingAt()) {
                     return true;
                 }
             }
@@ -404,7 +403,7 @@ final class WindowRequirements {
                                     TermAnalyzer analyzer) {
         // the title names what the whole report is about: "the value of the Navoi plant" and "the plant cost…"
         boolean titled = analyzer.terms(evidence.passage().chunk().article().title()).stream().anyMatch(companions::contains);
-        for (String sentence : List.of(evidence.before(), evidence.text(), evidence.after())) {
+        for (String sentence : evidence.sentences()) {
             if (amount.foundIn(sentence) && (companions.isEmpty() || titled
                     || analyzer.terms(sentence).stream().anyMatch(companions::contains)) && !otherYear(sentence, years)) {
                 return true;

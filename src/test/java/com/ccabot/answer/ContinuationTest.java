@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccabot.retrieval.HybridRetriever;
+import com.ccabot.retrieval.OwnArticles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class ContinuationTest {
 
     @BeforeAll
     static void index() throws Exception {
-        retriever = OwnArticleRetriever.over(work, Map.of("2022-03-09-valley-ponds.md", ARTICLE), 500);
+        retriever = OwnArticles.retriever(OwnArticles.indexed(work, Map.of("2022-03-09-valley-ponds.md", ARTICLE), 500));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccabot.retrieval.HybridRetriever;
+import com.ccabot.retrieval.OwnArticles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class ExtractiveBackendTest {
 
     @BeforeAll
     static void index() throws Exception {
-        retriever = OwnArticleRetriever.over(work, Map.of("2024-05-02-lake-ferry.md", ARTICLE), 200);
+        retriever = OwnArticles.retriever(OwnArticles.indexed(work, Map.of("2024-05-02-lake-ferry.md", ARTICLE), 200));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.ccabot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccabot.retrieval.HybridRetriever;
+import com.ccabot.retrieval.OwnArticles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,8 +52,8 @@ class RepeatedSentencesTest {
 
     @BeforeAll
     static void index() throws Exception {
-        retriever = OwnArticleRetriever.over(work, Map.of("2023-09-14-observatory.md", REPORT,
-                "2023-09-15-observatory-retold.md", RETELLING), 500);
+        retriever = OwnArticles.retriever(OwnArticles.indexed(work, Map.of("2023-09-14-observatory.md", REPORT,
+                "2023-09-15-observatory-retold.md", RETELLING), 500));
     }
 
     @Test
