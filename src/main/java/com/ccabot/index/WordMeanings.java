@@ -27,15 +27,18 @@ public final class WordMeanings {
      * 0.60, 0.65, 0.70, 0.75 and 0.80 (51, 51, 49, 49 and 49 of 57 passed; the higher of the tied taken).
      */
     public static final double SAME_MEANING = 0.65;
-    /** Single words are cheap to embed but not free: each is embedded once (20,000 words take ~31 MB). */
+    /** Words outside the table (names, typos) are embedded once each (20,000 words take ~31 MB). */
     private static final int REMEMBERED = 20_000;
 
     private final EmbeddingModel model;
+    private final WordVectorTable table;
     private final double sameMeaning;
     private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
-    public WordMeanings(EmbeddingModel model, double sameMeaning) {
+    /** @param table the model's vectors of words alone, computed beforehand; a word not in it is embedded when needed */
+    public WordMeanings(EmbeddingModel model, WordVectorTable table, double sameMeaning) {
         this.model = model;
+        this.table = table;
         this.sameMeaning = sameMeaning;
     }
 
@@ -55,7 +58,14 @@ public final class WordMeanings {
         List<String> words = new ArrayList<>(others.size() + 1);
         words.add(key(word));
         others.forEach(other -> words.add(key(other)));
-        Map<String, float[]> known = vectors.getAll(words, this::embedAll);
+        Map<String, float[]> known = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String each : words) {
+            table.vector(each).ifPresentOrElse(vector -> known.put(each, vector), () -> unknown.add(each));
+        }
+        if (!unknown.isEmpty()) {
+            known.putAll(vectors.getAll(unknown, this::embedAll));
+        }
         float[] asked = known.get(words.get(0));
         String closest = null;
         double best = sameMeaning;
