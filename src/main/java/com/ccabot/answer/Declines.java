@@ -9,8 +9,6 @@ public final class Declines {
     private static final String SCOPE = "China–Central Asia cooperation (summits, treaties, trade, education, "
             + "poverty reduction, desertification, forums)";
 
-    /** How the gate's reason begins when the passages lack what a kind of question needs. */
-    private static final String REQUIREMENT_UNMET = "no passage ";
     /** More missing words than this mean the question is about something else altogether. */
     private static final int MAX_MISSING_NAMED = 3;
 
@@ -33,11 +31,10 @@ public final class Declines {
             return notCovered(articles);
         }
         String closest = retrieval.evidence().get(0).passage().chunk().article().title();
-        String reason = retrieval.verdict().reason();
         // a requirement the passages do not meet says itself what they lack ("no passage gives an amount for cost",
         // "no passage gives the name of the field"): the words alone would read as if the articles never named them
         String lacking = retrieval.verdict().apart() ? "no passage gives " + quoted(missing, "and") + " together"
-                : reason.startsWith(REQUIREMENT_UNMET) ? reason
+                : retrieval.verdict().requirementUnmet() ? retrieval.verdict().reason()
                 : "I find nothing on " + quoted(missing, "or") + " there";
         return "Sorry, my articles don't give that: " + lacking + ". The closest is “"
                 + closest + "”. I answer questions about " + SCOPE + " from " + articles(articles)

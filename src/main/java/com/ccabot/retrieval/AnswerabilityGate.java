@@ -83,14 +83,14 @@ public final class AnswerabilityGate {
             if (IntStream.range(0, evidence.size()).noneMatch(e -> held.by(requirement, e))) {
                 List<String> words = requirements.get(r).words();
                 return new RelevanceVerdict(false, best, coverage, requirements.get(r).declines() + String.join(", ", words),
-                        words, 0);
+                        words, 0, RelevanceVerdict.Shortfall.REQUIREMENT);
             }
         }
         Optional<List<Evidence>> judged = judged(held, evidence);
         if (judged.isEmpty()) {
             List<String> words = requirements.stream().flatMap(r -> r.words().stream()).distinct().toList();
             return new RelevanceVerdict(false, best, coverage, "no one passage gives " + String.join(", ", words), words,
-                    0, true);
+                    0, RelevanceVerdict.Shortfall.APART);
         }
         List<Evidence> holding = judged.get();
         double[] x = features(question, passages, holding, ranker, index);

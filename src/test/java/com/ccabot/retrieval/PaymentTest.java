@@ -35,6 +35,7 @@ class PaymentTest {
 
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isFalse();
         assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives an amount for cost");
+        assertThat(retrieval.verdict().requirementUnmet()).isTrue();
         assertThat(com.ccabot.answer.Declines.notCovered(retrieval)).as("what is lacking, not that 'cost' is never named")
                 .contains("no passage gives an amount for cost").doesNotContain("nothing on");
     }
