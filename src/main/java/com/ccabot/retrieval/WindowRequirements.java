@@ -81,6 +81,9 @@ final class WindowRequirements {
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
     /** How many analysed words after a number the thing it counts may stand ("about 300 local and foreign guests"). */
     private static final int COUNT_REACH = 3;
+    /** Words that may follow a number that ends its clause ("number 1,200 in all", "reached 40 so far this year"). */
+    private static final Set<String> AFTER_A_SUM = Set.of("all", "total", "altogether", "overall", "so", "far", "now", "last",
+            "this", "next", "annually", "yearly", "respectively", "ago", "already", "since", "then");
     /** Words for a group of people, any of which a count of people ("how many people attended") may count. */
     static final Set<String> PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees", "officials",
             "delegates", "representatives", "guests", "scholars", "experts", "students", "visitors", "tourists", "travellers",
@@ -254,9 +257,10 @@ final class WindowRequirements {
     }
 
     /**
-     * Whether a text gives a number in the same clause as a counted thing: "six committees", "the turbines on the farm
-     * number 40", but not "the farm uses turbines from Jiangsu, and 12 buses bring visitors" (nor a year: "the
-     * turbines were installed in 2021").
+     * Whether a text gives a number of a counted thing in one clause: right before it ("six committees", "six
+     * specialised committees") or at the clause's end, said of it ("the turbines on the farm number 40"), but not "the farm uses turbines from Jiangsu, and 12 buses
+     * bring visitors" (another clause), "three institutions to train Chinese teachers" (the number counts
+     * institutions) nor a year ("the turbines were installed in 2021").
      */
     static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
         return counts(analyzer, text, counted, words -> false);
@@ -270,18 +274,23 @@ final class WindowRequirements {
     static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted, Predicate<List<String>> meansCounted) {
         for (String clause : CLAUSE_BREAK.split(text)) {
             List<TermAnalyzer.Token> tokens = analyzer.tokens(clause);
-            List<String> afterCounts = new ArrayList<>();
-            boolean count = false;
             for (int i = 0; i < tokens.size(); i++) {
-                if (COUNT.matcher(tokens.get(i).word()).matches()) {
-                    count = true;
-                    tokens.subList(i + 1, Math.min(tokens.size(), i + 1 + COUNT_REACH)).stream()
-                            .map(TermAnalyzer.Token::word).filter(w -> !COUNT.matcher(w).matches()).forEach(afterCounts::add);
+                if (!COUNT.matcher(tokens.get(i).word()).matches()) {
+                    continue;
                 }
-            }
-            if (count && tokens.stream().anyMatch(t -> counted.contains(t.term()))
-                    || !afterCounts.isEmpty() && meansCounted.test(afterCounts)) {
-                return true;
+                List<TermAnalyzer.Token> after = tokens.subList(i + 1, Math.min(tokens.size(), i + 1 + COUNT_REACH));
+                // a number that ends its clause is said of the clause's subject: "the pairs of sister cities have
+                // exceeded 100", "the turbines on the farm number 40"
+                boolean bare = tokens.subList(i + 1, tokens.size()).stream().allMatch(t -> COUNT.matcher(t.word()).matches()
+                        || TIME_UNITS.contains(t.word().toLowerCase(Locale.ROOT)) || AFTER_A_SUM.contains(t.word().toLowerCase(Locale.ROOT)));
+                List<TermAnalyzer.Token> before = bare ? tokens.subList(0, i) : List.of();
+                List<String> afterWords = after.stream().map(TermAnalyzer.Token::word)
+                        .filter(w -> !COUNT.matcher(w).matches()).toList();
+                if (after.stream().anyMatch(t -> counted.contains(t.term()))
+                        || before.stream().anyMatch(t -> counted.contains(t.term()))
+                        || !afterWords.isEmpty() && meansCounted.test(afterWords)) {
+                    return true;
+                }
             }
         }
         return false;

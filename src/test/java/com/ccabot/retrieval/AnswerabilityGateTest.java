@@ -131,7 +131,7 @@ class AnswerabilityGateTest {
     }
 
     @Test
-    void aCountIsANumberInTheSameClauseAsTheCountedThingAndNotAYear() {
+    void aCountIsANumberOfTheCountedThingInItsClauseAndNotAYear() {
         com.ccabot.index.TermAnalyzer analyzer = index.analyzer();
         java.util.Set<String> turbines = java.util.Set.copyOf(analyzer.terms("turbines"));
 
@@ -142,6 +142,12 @@ class AnswerabilityGateTest {
                 .as("the number counts something in another clause").isFalse();
         assertThat(WindowRequirements.counts(analyzer, "The turbines were installed in 2021.", turbines)).as("a year").isFalse();
         assertThat(WindowRequirements.counts(analyzer, "Twelve buses bring visitors.", turbines)).as("no turbines").isFalse();
+        assertThat(WindowRequirements.counts(analyzer, "The firm signed deals with two provinces to supply wind turbines.", turbines))
+                .as("the number counts the provinces, not the turbines").isFalse();
+        assertThat(WindowRequirements.counts(analyzer, "The number of turbines on the farm has reached 40 this year.", turbines))
+                .as("a number that ends its clause is said of its subject").isTrue();
+        assertThat(WindowRequirements.counts(analyzer, "The farm will use 40 large new turbines.", turbines))
+                .as("words between the number and the counted thing").isTrue();
     }
 
     @Test
