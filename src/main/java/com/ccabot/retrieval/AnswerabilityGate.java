@@ -189,7 +189,7 @@ public final class AnswerabilityGate {
      */
     public static List<Evidence> countriesAndYearsFirst(AnalysedQuestion question, List<Evidence> evidence,
                                                        KnowledgeIndex index) {
-        WindowRequirements.Requirement countries = WindowRequirements.countries(question);
+        WindowRequirements.Requirement countries = WindowRequirements.countries(question, index.analyzer());
         WindowRequirements.Requirement years = WindowRequirements.years(question);
         List<Evidence> byWindow = EvidenceRanker.holdingFirst(evidence, e -> countries.heldBy(e) && years.heldBy(e));
         Set<String> asked = WindowRequirements.yearTerms(question);

@@ -12,13 +12,24 @@ import java.util.Set;
  * @param before   the sentence before it in the article, or an empty string
  * @param after    the sentence after it, or an empty string
  * @param window   the analysed terms of the sentence, its neighbours and its article's title
+ * @param subject  the analysed terms of its article's lead, which names what the whole report is about
  */
 public record Evidence(Passage passage, int sentence, String text, String before, String after, Set<String> window,
-                       double[] features, double score) {
+                       Set<String> subject, double[] features, double score) {
 
     public Evidence {
         window = Set.copyOf(window);
+        subject = Set.copyOf(subject);
         features = features.clone();
+    }
+
+    /**
+     * Whether a term names what the window is about: it is in the window, or in its article's lead, which names the
+     * report's subject for every sentence after it ("Shieli" for "its main product is oil-well cement" far below
+     * "a cement plant … in Shieli district").
+     */
+    public boolean about(String term) {
+        return window.contains(term) || subject.contains(term);
     }
 
     /** The text of its window: the sentence before, it, and the sentence after. */

@@ -84,7 +84,8 @@ public final class EvidenceRanker {
                 Set<String> window = window(text, before, after, passage, index);
                 double[] x = features(question, number, text, before, after, window, passage, terms, vector, questionTerms, counted, type,
                         definition, pictures, meta, index);
-                ranked.add(new Evidence(passage, number, text, before, after, window, x, model.probability(x)));
+                ranked.add(new Evidence(passage, number, text, before, after, window,
+                        article.isEmpty() ? Set.of() : index.sentence(article.get(0)).terms(), x, model.probability(x)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Evidence::score).reversed());

@@ -120,7 +120,7 @@ final class NearCopies {
             if (fit.compare(evidence.passage().chunk().article(), kept.passage().chunk().article()) > 0) {
                 // the better-fitting article's copy of the sentence, at the rank the sentence earned
                 result.set(at, new Evidence(evidence.passage(), evidence.sentence(), evidence.text(), evidence.before(),
-                        evidence.after(), evidence.window(), kept.features(), kept.score()));
+                        evidence.after(), evidence.window(), evidence.subject(), kept.features(), kept.score()));
             }
         }
         for (int i = 0; i < result.size(); i++) {
@@ -161,7 +161,7 @@ final class NearCopies {
         Passage from = evidence.passage();
         return new Evidence(new Passage(index.chunks().get(bestChunk), from.score(), from.similarity(), from.lexical()), at,
                 evidence.text(), at > 0 ? sentences.get(at - 1) : "", at + 1 < sentences.size() ? sentences.get(at + 1) : "",
-                evidence.window(), evidence.features(), evidence.score());
+                evidence.window(), evidence.subject(), evidence.features(), evidence.score());
     }
 
     /**

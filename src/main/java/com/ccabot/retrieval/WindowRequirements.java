@@ -79,6 +79,9 @@ final class WindowRequirements {
     private static final int OWNER_REACH = 3;
     /** Where a clause ends: a sentence's end, a comma, semicolon, colon, dash or bracket (not a comma in "1,000"). */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:()\\[\\]\u2013\u2014](?!\\d)|,\\s|\\s-\\s");
+    /** A number between "which", "what" or "name (the)" and the noun it counts: the size of the list asked for. */
+    private static final Pattern LIST_SIZE = Pattern.compile("\\b(?:which|what|name|list)(?: the)?(?: other)? (\\d{1,2}|"
+            + AnswerType.NumberWords.ALTERNATIVES + ") \\p{L}");
     /** How many analysed words after a number the thing it counts may stand ("about 300 local and foreign guests"). */
     private static final int COUNT_REACH = 3;
     /** Words that may follow a number that ends its clause ("number 1,200 in all", "reached 40 so far this year"). */
@@ -144,11 +147,12 @@ final class WindowRequirements {
     static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer, WordMeanings meanings) {
         List<QuestionTerm> terms = question.terms();
         List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
+        Set<String> sizes = listSizes(question.corrected());
         List<Requirement> requirements = new ArrayList<>(List.of(
-                Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)).toList(), true,
-                        "no passage gives "),
+                Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)
+                        && !sizes.contains(t.word().toLowerCase(Locale.ROOT))).toList(), true, "no passage gives "),
                 years(question),
-                countries(question),
+                countries(question, analyzer),
                 asked(question, focus, analyzer),
                 asNamed(question, focus, analyzer)));
         AnswerType.MONEY.askingWord(question.corrected()).ifPresent(word -> requirements.add(new Requirement(List.of(word),
@@ -254,6 +258,19 @@ final class WindowRequirements {
             }
         }
         return false;
+    }
+
+    /**
+     * The numbers that say how many things a question asks to be named ("two" in "which two towns", "3" in "name
+     * the 3 cities"): the size of the answer, which a list need not write, not a figure the window must hold.
+     */
+    static Set<String> listSizes(String question) {
+        Set<String> sizes = new HashSet<>();
+        Matcher matcher = LIST_SIZE.matcher(question.toLowerCase(Locale.ROOT));
+        while (matcher.find()) {
+            sizes.add(matcher.group(1));
+        }
+        return sizes;
     }
 
     /**
@@ -462,7 +479,7 @@ final class WindowRequirements {
         Optional<Pattern> possessed = owner.map(o -> Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
                 + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE));
         return new Requirement(words, "no passage names the ", e -> {
-            if (possessed.isPresent() && e.window().contains(owner.get())) {
+            if (possessed.isPresent() && e.about(owner.get())) {
                 java.util.regex.Matcher its = possessed.get().matcher(e.text());
                 while (its.find()) {
                     if (java.util.Arrays.stream(its.group().toLowerCase(Locale.ROOT).split("\\s+")).noneMatch(ranks::contains)) {
@@ -483,7 +500,7 @@ final class WindowRequirements {
                 // its owner's first name close by, or another word of the owner's name when the first is in the window
                 // ("Hospital director Abdurakhmanov" in a report on the Osh City Clinical Hospital)
                 if (!ranked && phrase.map(p -> tokens.subList(from, to).stream().anyMatch(t -> t.term().equals(p.get(0))
-                        || e.window().contains(p.get(0)) && p.contains(t.term()))).orElse(true)) {
+                        || e.about(p.get(0)) && p.contains(t.term()))).orElse(true)) {
                     return true;
                 }
             }
@@ -553,7 +570,20 @@ final class WindowRequirements {
         return question.terms().stream().filter(t -> YEAR.matcher(t.indexed()).matches()).toList();
     }
 
-    static Requirement countries(AnalysedQuestion question) {
-        return Requirement.terms(question.terms().stream().filter(QuestionTerm::country).toList(), false, "no passage is about ");
+    /**
+     * Every country the question names, in the window, or in its article's lead when the sentence names no other
+     * country: the lead says where the whole report is ("a cement plant … in Kazakhstan's Kyzylorda region" for "its
+     * main product is oil-well cement"), but not for a sentence about somewhere else ("Uzbekistan's poverty rate…").
+     */
+    static Requirement countries(AnalysedQuestion question, TermAnalyzer analyzer) {
+        List<QuestionTerm> countries = question.terms().stream().filter(QuestionTerm::country).toList();
+        Set<String> asked = countries.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+        return new Requirement(countries.stream().map(QuestionTerm::word).distinct().toList(), "no passage is about ", evidence -> {
+            if (countries.stream().allMatch(t -> evidence.window().contains(t.indexed()))) {
+                return true;
+            }
+            return countries.stream().allMatch(t -> evidence.about(t.indexed())) && analyzer.terms(evidence.text()).stream()
+                    .noneMatch(term -> analyzer.namesCountry(term) && !asked.contains(term));
+        });
     }
 }

@@ -17,7 +17,7 @@ class EvidenceRankerTest {
         double[] features = new double[EvidenceRanker.FEATURES.size()];
         features[EvidenceRanker.FEATURES.indexOf("count_next")] = countsNext ? 1 : 0;
         Passage passage = new Passage(new Chunk("ferry.md#0", ARTICLE, 0, 0, List.of(text)), 1, 0.8, 1);
-        return new Evidence(passage, number, text, "", "", Set.of(), features, score);
+        return new Evidence(passage, number, text, "", "", Set.of(), Set.of(), features, score);
     }
 
     @Test
