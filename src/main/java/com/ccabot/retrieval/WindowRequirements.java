@@ -478,7 +478,14 @@ final class WindowRequirements {
         // "its authorized capital": the owner is what the sentence before, or the title, has just named
         Optional<Pattern> possessed = owner.map(o -> Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
                 + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE));
+        // "the Shieli plant": a sentence far below the lead that names it says "the plant" or "it"
+        Optional<Pattern> refersBack = phrase.flatMap(p -> head(asked, p)).map(head -> Pattern.compile(
+                "\\b(?:it|its|they|their|the " + Pattern.quote(head) + ")\\b", Pattern.CASE_INSENSITIVE));
         return new Requirement(words, "no passage names the ", e -> {
+            if (refersBack.isPresent() && !e.window().contains(owner.get()) && e.subject().contains(owner.get())
+                    && refersBack.get().matcher(e.before() + " " + e.text()).find()) {
+                return true; // the report's lead names the owner, and the sentence refers back to it
+            }
             if (possessed.isPresent() && e.about(owner.get())) {
                 java.util.regex.Matcher its = possessed.get().matcher(e.text());
                 while (its.find()) {
@@ -506,6 +513,20 @@ final class WindowRequirements {
             }
             return !named; // named apart or in the title alone: the focus requirement judges that
         });
+    }
+
+    /**
+     * The word after the owner's name in the question, which says what the owner is ("plant" in "the capacity of
+     * the Shieli plant"), as typed; empty when the name ends the question.
+     */
+    private static Optional<String> head(List<TermAnalyzer.Token> asked, List<String> phrase) {
+        for (int i = 0; i + phrase.size() < asked.size(); i++) {
+            if (asked.subList(i, i + phrase.size()).stream().map(TermAnalyzer.Token::term).toList().equals(phrase)) {
+                String head = asked.get(i + phrase.size()).word().toLowerCase(Locale.ROOT);
+                return head.chars().allMatch(Character::isLetter) ? Optional.of(head) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

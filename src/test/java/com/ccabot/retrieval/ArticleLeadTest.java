@@ -39,6 +39,8 @@ class ArticleLeadTest {
 
             Students from a nearby college will train at the works.
 
+            Each day the works can turn out a capacity of 600 tonnes of glass.
+
             Besides the first works, the company is building more in the towns of Arys and Kentau.
             """;
 
@@ -59,6 +61,15 @@ class ArticleLeadTest {
 
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).startsWith("Its main product");
+    }
+
+    @Test
+    void theLeadsNameHoldsForASentenceThatSaysTheWorks() {
+        Retrieval retrieval = retriever.retrieve("What is the daily capacity of the Tolqin works?");
+
+        assertThat(retrieval.verdict().reason()).as(retrieval.verdict().toString()).doesNotStartWith("no one passage gives")
+                .doesNotStartWith("no passage names");
+        assertThat(retrieval.evidence()).anySatisfy(e -> assertThat(e.text()).contains("600 tonnes"));
     }
 
     @Test
