@@ -41,6 +41,8 @@ public final class EvidenceRanker {
     /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
     private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
+    /** How many analysed words from a post's word its holder's name may stand ("ambassador to Tajikistan, Yue Bin"). */
+    private static final int HOLDER_REACH = 4;
     /** New words beyond the question's that count fully as "adds something". */
     private static final double NEW_WORDS_SATURATE = 8;
 
@@ -100,6 +102,47 @@ public final class EvidenceRanker {
      */
     public static List<Evidence> countingFirst(List<Evidence> ranked) {
         return holdingFirst(ranked, e -> e.feature("count_next") > 0);
+    }
+
+    /**
+     * The sentences in the order an answer takes them for a question that asks who holds a post ("which Chinese
+     * ambassador attended…", "who is the director of…"): those that put a person's name beside the post's word
+     * ("China's ambassador to Tajikistan, Yue Bin, …") first, each group in its own order. A report's lead repeats
+     * more of such a question's words than the sentence that names the guests, and names nobody in that post.
+     */
+    public static List<Evidence> namingFirst(String question, AnalysedQuestion terms, List<Evidence> ranked, TermAnalyzer analyzer) {
+        if (AnswerType.of(question) != AnswerType.PERSON) {
+            return ranked;
+        }
+        Set<String> posts = new HashSet<>();
+        terms.terms().stream().filter(QuestionTerm::focus).forEach(t -> posts.add(t.indexed()));
+        if (posts.isEmpty()) {
+            return ranked;
+        }
+        Set<String> asked = new HashSet<>();
+        terms.terms().forEach(t -> asked.add(t.indexed()));
+        return holdingFirst(ranked, e -> namesHolder(analyzer.tokens(e.text()), posts, asked));
+    }
+
+    /** Whether a post's word stands within a few words of a name of two capitalised words the question does not give. */
+    static boolean namesHolder(List<TermAnalyzer.Token> tokens, Set<String> posts, Set<String> asked) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!posts.contains(tokens.get(i).term())) {
+                continue;
+            }
+            for (int j = Math.max(0, i - HOLDER_REACH); j + 1 < Math.min(tokens.size(), i + HOLDER_REACH + 2); j++) {
+                if (j != i && j + 1 != i && capitalised(tokens.get(j)) && capitalised(tokens.get(j + 1))
+                        && !asked.contains(tokens.get(j).term()) && !asked.contains(tokens.get(j + 1).term())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean capitalised(TermAnalyzer.Token token) {
+        String word = token.word();
+        return word.length() > 1 && Character.isUpperCase(word.charAt(0)) && word.chars().skip(1).anyMatch(Character::isLowerCase);
     }
 
     /** The sentences that {@code holds} accepts first, then the rest, each group in its order; unchanged when all or none. */

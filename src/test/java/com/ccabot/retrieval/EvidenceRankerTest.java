@@ -30,4 +30,36 @@ class EvidenceRankerTest {
                 .containsExactly(counting, restating, other);
         assertThat(EvidenceRanker.countingFirst(List.of(restating, other))).containsExactly(restating, other);
     }
+
+    @Test
+    void aPostsHolderIsANameOfTwoCapitalisedWordsBesideThePostsWord() {
+        com.ccabot.index.TermAnalyzer analyzer = new com.ccabot.index.TermAnalyzer();
+        Set<String> posts = Set.copyOf(analyzer.terms("ambassador"));
+        Set<String> asked = Set.copyOf(analyzer.terms("Which Chinese ambassador attended the opening of the Tolqin school?"));
+
+        assertThat(EvidenceRanker.namesHolder(analyzer.tokens(
+                "Guests included China's ambassador to Kazakhstan, Li Wen, and the region's governor."), posts, asked)).isTrue();
+        assertThat(EvidenceRanker.namesHolder(analyzer.tokens(
+                "Mira Sato, the ambassador, cut the ribbon."), posts, asked)).as("the name before the post").isTrue();
+        assertThat(EvidenceRanker.namesHolder(analyzer.tokens(
+                "The Chinese ambassador attended the opening of the Tolqin school on Monday."), posts, asked))
+                .as("only the question's own words").isFalse();
+        assertThat(EvidenceRanker.namesHolder(analyzer.tokens(
+                "Anna Berg opened the school, and pupils sang songs for the guests from the city and the ambassador."), posts, asked))
+                .as("a name far from the post").isFalse();
+    }
+
+    @Test
+    void namingFirstTakesThePostsHolderFirstOnlyForAQuestionOfWho() {
+        Evidence lead = sentence(0, "The Chinese ambassador attended the opening of the Tolqin school.", 0.9, false);
+        Evidence guests = sentence(3, "Guests included China's ambassador to Kazakhstan, Li Wen.", 0.5, false);
+        com.ccabot.index.TermAnalyzer analyzer = new com.ccabot.index.TermAnalyzer();
+        AnalysedQuestion terms = new AnalysedQuestion(List.of(new QuestionTerm(analyzer.terms("ambassador").get(0), 2, true, null,
+                false, false, false, true, "ambassador")), "which ambassador attended");
+
+        assertThat(EvidenceRanker.namingFirst("Which ambassador attended?", terms, List.of(lead, guests), analyzer))
+                .containsExactly(guests, lead);
+        assertThat(EvidenceRanker.namingFirst("What did the ambassador say?", terms, List.of(lead, guests), analyzer))
+                .containsExactly(lead, guests);
+    }
 }
