@@ -25,8 +25,8 @@ public record Evidence(Passage passage, int sentence, String text, String before
 
     /**
      * Whether a term names what the window is about: it is in the window, or in its article's lead, which names the
-     * report's subject for every sentence after it ("Shieli" for "its main product is oil-well cement" far below
-     * "a cement plant … in Shieli district").
+     * report's subject for every sentence after it ("Tolqin" for "its main product is float glass" far below "a glass
+     * works … opened in Tolqin district").
      */
     public boolean about(String term) {
         return window.contains(term) || subject.contains(term);

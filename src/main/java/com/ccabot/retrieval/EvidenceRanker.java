@@ -41,7 +41,7 @@ public final class EvidenceRanker {
     /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
     private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
-    /** How many analysed words from a post's word its holder's name may stand ("ambassador to Tajikistan, Yue Bin"). */
+    /** How many analysed words from a post's word its holder's name may stand ("ambassador to Kazakhstan, Li Wen"). */
     private static final int HOLDER_REACH = 4;
     /** New words beyond the question's that count fully as "adds something". */
     private static final double NEW_WORDS_SATURATE = 8;
@@ -107,7 +107,7 @@ public final class EvidenceRanker {
     /**
      * The sentences in the order an answer takes them for a question that asks who holds a post ("which Chinese
      * ambassador attended…", "who is the director of…"): those that put a person's name beside the post's word
-     * ("China's ambassador to Tajikistan, Yue Bin, …") first, each group in its own order. A report's lead repeats
+     * ("China's ambassador to Kazakhstan, Li Wen, …") first, each group in its own order. A report's lead repeats
      * more of such a question's words than the sentence that names the guests, and names nobody in that post.
      */
     public static List<Evidence> namingFirst(String question, AnalysedQuestion terms, List<Evidence> ranked, TermAnalyzer analyzer) {

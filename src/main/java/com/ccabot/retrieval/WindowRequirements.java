@@ -478,7 +478,7 @@ final class WindowRequirements {
         // "its authorized capital": the owner is what the sentence before, or the title, has just named
         Optional<Pattern> possessed = owner.map(o -> Pattern.compile("\\b(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}"
                 + Pattern.quote(focus.get(focus.size() - 1).word()) + "\\b", Pattern.CASE_INSENSITIVE));
-        // "the Shieli plant": a sentence far below the lead that names it says "the plant" or "it"
+        // "the Tolqin works": a sentence far below the lead that names it says "the works" or "it"
         Optional<Pattern> refersBack = phrase.flatMap(p -> head(asked, p)).map(head -> Pattern.compile(
                 "\\b(?:it|its|they|their|the " + Pattern.quote(head) + ")\\b", Pattern.CASE_INSENSITIVE));
         return new Requirement(words, "no passage names the ", e -> {
@@ -516,8 +516,8 @@ final class WindowRequirements {
     }
 
     /**
-     * The word after the owner's name in the question, which says what the owner is ("plant" in "the capacity of
-     * the Shieli plant"), as typed; empty when the name ends the question.
+     * The word after the owner's name in the question, which says what the owner is ("works" in "the capacity of
+     * the Tolqin works"), as typed; empty when the name ends the question.
      */
     private static Optional<String> head(List<TermAnalyzer.Token> asked, List<String> phrase) {
         for (int i = 0; i + phrase.size() < asked.size(); i++) {
@@ -593,8 +593,8 @@ final class WindowRequirements {
 
     /**
      * Every country the question names, in the window, or in its article's lead when the sentence names no other
-     * country: the lead says where the whole report is ("a cement plant … in Kazakhstan's Kyzylorda region" for "its
-     * main product is oil-well cement"), but not for a sentence about somewhere else ("Uzbekistan's poverty rate…").
+     * country: the lead says where the whole report is ("a glass works … in Kazakhstan's Turan region" for "its
+     * main product is float glass"), but not for a sentence about somewhere else ("Uzbekistan's poverty rate…").
      */
     static Requirement countries(AnalysedQuestion question, TermAnalyzer analyzer) {
         List<QuestionTerm> countries = question.terms().stream().filter(QuestionTerm::country).toList();
