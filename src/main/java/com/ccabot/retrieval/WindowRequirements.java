@@ -275,9 +275,9 @@ final class WindowRequirements {
 
     /**
      * Whether a text gives a number of a counted thing in one clause: right before it ("six committees", "six
-     * specialised committees") or at the clause's end, said of it ("the turbines on the farm number 40"), but not "the farm uses turbines from Jiangsu, and 12 buses
-     * bring visitors" (another clause), "three institutions to train Chinese teachers" (the number counts
-     * institutions) nor a year ("the turbines were installed in 2021").
+     * specialised committees") or at the clause's end, said of it ("the turbines on the farm number 40"), but not
+     * "the farm uses turbines from Jiangsu, and 12 buses bring visitors" (another clause), "three institutions to
+     * train Chinese teachers" (the number counts institutions) nor a year ("the turbines were installed in 2021").
      */
     static boolean counts(TermAnalyzer analyzer, String text, Set<String> counted) {
         return counts(analyzer, text, counted, words -> false);
@@ -298,8 +298,8 @@ final class WindowRequirements {
                 List<TermAnalyzer.Token> after = tokens.subList(i + 1, Math.min(tokens.size(), i + 1 + COUNT_REACH));
                 // a number that ends its clause is said of the clause's subject: "the pairs of sister cities have
                 // exceeded 100", "the turbines on the farm number 40"
-                boolean bare = tokens.subList(i + 1, tokens.size()).stream().allMatch(t -> COUNT.matcher(t.word()).matches()
-                        || TIME_UNITS.contains(t.word().toLowerCase(Locale.ROOT)) || AFTER_A_SUM.contains(t.word().toLowerCase(Locale.ROOT)));
+                boolean bare = tokens.subList(i + 1, tokens.size()).stream().map(t -> t.word().toLowerCase(Locale.ROOT))
+                        .allMatch(w -> COUNT.matcher(w).matches() || TIME_UNITS.contains(w) || AFTER_A_SUM.contains(w));
                 List<TermAnalyzer.Token> before = bare ? tokens.subList(0, i) : List.of();
                 List<String> afterWords = after.stream().map(TermAnalyzer.Token::word)
                         .filter(w -> !COUNT.matcher(w).matches()).toList();
