@@ -105,6 +105,29 @@ public final class EvidenceRanker {
     }
 
     /**
+     * The sentences in the order an answer takes them: for a question of how many, of who holds a post or of what
+     * something cost, those that give that kind of fact in the way it is asked ({@link #countingFirst},
+     * {@link #namingFirst}, {@link #payingFirst}) come first.
+     */
+    public static List<Evidence> inAnswerOrder(String question, AnalysedQuestion terms, List<Evidence> ranked,
+                                               TermAnalyzer analyzer) {
+        return payingFirst(question, namingFirst(question, terms, countingFirst(ranked), analyzer));
+    }
+
+    /**
+     * The sentences in the order an answer takes them for a question of what something cost ("how much money went
+     * into the plant"): those that give a sum as a cost, a price, an investment or a payment ("Total investment was
+     * put at 178 million dollars") first, each group in its own order. A report's lead names the plant and its
+     * builder, and repeats more of the question's words than the sentence with the sum.
+     */
+    static List<Evidence> payingFirst(String question, List<Evidence> ranked) {
+        if (AnswerType.MONEY.askingWord(question).isEmpty()) {
+            return ranked;
+        }
+        return holdingFirst(ranked, e -> WindowRequirements.paid(e.text()));
+    }
+
+    /**
      * The sentences in the order an answer takes them for a question that asks who holds a post ("which Chinese
      * ambassador attended…", "who is the director of…"): those that put a person's name beside the post's word
      * ("China's ambassador to Kazakhstan, Li Wen, …") first, each group in its own order. A report's lead repeats

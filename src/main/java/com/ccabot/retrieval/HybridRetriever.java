@@ -71,8 +71,8 @@ public final class HybridRetriever {
         RelevanceVerdict own = terms.isEmpty() ? context.verdict() : gate.judge(terms, context.passages(), ranked, ranker, index);
         RelevanceVerdict verdict = context.relevant() ? own : context.verdict();
         return new Retrieval(question, vector, terms, context.passages(),
-                AnswerabilityGate.countriesAndYearsFirst(terms, EvidenceRanker.namingFirst(question, terms,
-                        EvidenceRanker.countingFirst(ranked), index.analyzer()), index),
+                AnswerabilityGate.countriesAndYearsFirst(terms, EvidenceRanker.inAnswerOrder(question, terms,
+                        ranked, index.analyzer()), index),
                 verdict, index, List.of(), "");
     }
 
@@ -175,8 +175,8 @@ public final class HybridRetriever {
         List<Evidence> ranked = NearCopies.attributeSharedSentences(ranker.rank(question, meant, vector, passages, index),
                 question, meant, index);
         return new Retrieval(question, vector, meant, passages,
-                AnswerabilityGate.countriesAndYearsFirst(meant, EvidenceRanker.namingFirst(question, meant,
-                        EvidenceRanker.countingFirst(ranked), index.analyzer()), index),
+                AnswerabilityGate.countriesAndYearsFirst(meant, EvidenceRanker.inAnswerOrder(question, meant,
+                        ranked, index.analyzer()), index),
                 AnswerabilityGate.standingAlone(meant, gate.judge(meant, passages, ranked, ranker, index)), index, List.of(), "");
     }
 }

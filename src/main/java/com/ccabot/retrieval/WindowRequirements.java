@@ -191,7 +191,12 @@ final class WindowRequirements {
      * trade flow ("trade through the pass grew to 400 million dollars"), which says nothing of what anything cost.
      */
     private static boolean paysFor(Evidence evidence) {
-        return evidence.sentences().stream().anyMatch(sentence -> AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find());
+        return evidence.sentences().stream().anyMatch(WindowRequirements::paid);
+    }
+
+    /** Whether a sentence gives a sum of money as a price, a cost or a payment ({@link #paysFor}). */
+    static boolean paid(String sentence) {
+        return AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find();
     }
 
     /**

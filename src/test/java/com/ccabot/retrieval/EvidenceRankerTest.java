@@ -62,4 +62,16 @@ class EvidenceRankerTest {
         assertThat(EvidenceRanker.namingFirst("What did the ambassador say?", terms, List.of(lead, guests), analyzer))
                 .containsExactly(lead, guests);
     }
+
+    @Test
+    void payingFirstTakesTheSentenceWithASumPaidFirstOnlyForAQuestionOfCost() {
+        Evidence lead = sentence(0, "A group from Anhui opened the Tolqin glass works on Monday.", 0.9, false);
+        Evidence trade = sentence(2, "Trade through the district grew to 40 million dollars.", 0.7, false);
+        Evidence sum = sentence(3, "Total investment was put at 90 million dollars.", 0.5, false);
+
+        assertThat(EvidenceRanker.payingFirst("How much money went into the Tolqin works?", List.of(lead, trade, sum)))
+                .as("a sum paid, not a sum of trade").containsExactly(sum, lead, trade);
+        assertThat(EvidenceRanker.payingFirst("Who opened the Tolqin works?", List.of(lead, trade, sum)))
+                .containsExactly(lead, trade, sum);
+    }
 }
