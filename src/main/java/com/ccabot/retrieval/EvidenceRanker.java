@@ -139,6 +139,9 @@ public final class EvidenceRanker {
         }
         Set<String> posts = new HashSet<>();
         terms.terms().stream().filter(QuestionTerm::focus).forEach(t -> posts.add(t.indexed()));
+        // "which Chinese ambassador…": the post the question's own wording asks for
+        AnswerType.PERSON.askingWord(question).map(words -> words.substring(words.lastIndexOf(' ') + 1))
+                .filter(word -> !word.startsWith("who")).ifPresent(word -> posts.addAll(analyzer.terms(word)));
         if (posts.isEmpty()) {
             return ranked;
         }

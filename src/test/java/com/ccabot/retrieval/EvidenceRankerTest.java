@@ -61,6 +61,9 @@ class EvidenceRankerTest {
                 .containsExactly(guests, lead);
         assertThat(EvidenceRanker.namingFirst("What did the ambassador say?", terms, List.of(lead, guests), analyzer))
                 .containsExactly(lead, guests);
+        AnalysedQuestion noFocus = new AnalysedQuestion(List.of(), "Which Chinese ambassador attended the opening?");
+        assertThat(EvidenceRanker.namingFirst("Which Chinese ambassador attended the opening?", noFocus, List.of(lead, guests),
+                analyzer)).as("the post the question's wording asks for").containsExactly(guests, lead);
     }
 
     @Test
