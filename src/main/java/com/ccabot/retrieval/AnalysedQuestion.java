@@ -2,7 +2,9 @@ package com.ccabot.retrieval;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A question's content terms, the words that carry its meaning, ready for search and for the relevance gate, and
@@ -58,6 +60,11 @@ public record AnalysedQuestion(List<QuestionTerm> terms, String corrected) {
     /** Whether the knowledge has every word of the question and at least one of them is a specific, rare name. */
     public boolean namesSomethingSpecific() {
         return !terms.isEmpty() && terms.stream().allMatch(QuestionTerm::known) && terms.stream().anyMatch(QuestionTerm::rare);
+    }
+
+    /** Every term of the question as the knowledge spells it ({@link QuestionTerm#indexed}). */
+    public Set<String> indexedTerms() {
+        return terms.stream().map(QuestionTerm::indexed).collect(Collectors.toUnmodifiableSet());
     }
 
     public List<String> knownTerms() {

@@ -68,13 +68,13 @@ public final class EvidenceRanker {
         boolean pictures = MetaQuestion.aboutPictures(question);
         boolean meta = MetaQuestion.aboutTheArticle(question);
         Optional<Predicate<TermAnalyzer.Token>> counted = counted(terms, index.meanings());
-        Set<String> questionTerms = new HashSet<>();
-        terms.terms().forEach(t -> questionTerms.add(t.indexed()));
+        Set<String> questionTerms = terms.indexedTerms();
         Set<String> seen = new HashSet<>();
         List<Evidence> ranked = new ArrayList<>();
         for (Passage passage : passages) {
             Chunk chunk = passage.chunk();
             List<String> article = index.sentencesOf(chunk.article());
+            Set<String> lead = article.isEmpty() ? Set.of() : index.sentence(article.get(0)).terms();
             for (int j = 0; j < chunk.sentences().size(); j++) {
                 int number = chunk.firstSentence() + j;
                 if (!seen.add(chunk.article().file() + "#" + number)) {
@@ -86,8 +86,7 @@ public final class EvidenceRanker {
                 Set<String> window = window(text, before, after, passage, index);
                 double[] x = features(question, number, text, before, after, window, passage, terms, vector, questionTerms, counted, type,
                         definition, pictures, meta, index);
-                ranked.add(new Evidence(passage, number, text, before, after, window,
-                        article.isEmpty() ? Set.of() : index.sentence(article.get(0)).terms(), x, model.probability(x)));
+                ranked.add(new Evidence(passage, number, text, before, after, window, lead, x, model.probability(x)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Evidence::score).reversed());
@@ -145,8 +144,7 @@ public final class EvidenceRanker {
         if (posts.isEmpty()) {
             return ranked;
         }
-        Set<String> asked = new HashSet<>();
-        terms.terms().forEach(t -> asked.add(t.indexed()));
+        Set<String> asked = terms.indexedTerms();
         return holdingFirst(ranked, e -> namesHolder(analyzer.tokens(e.text()), posts, asked));
     }
 

@@ -502,7 +502,7 @@ final class WindowRequirements {
             List<TermAnalyzer.Token> tokens = analyzer.tokens(e.windowText());
             boolean named = false;
             for (int i = 0; i + indexed.size() <= tokens.size(); i++) {
-                if (!tokens.subList(i, i + indexed.size()).stream().map(TermAnalyzer.Token::term).toList().equals(indexed)) {
+                if (!spells(tokens, i, indexed)) {
                     continue;
                 }
                 named = true;
@@ -520,13 +520,18 @@ final class WindowRequirements {
         });
     }
 
+    /** Whether the tokens from {@code at} on are {@code terms}, in order. */
+    private static boolean spells(List<TermAnalyzer.Token> tokens, int at, List<String> terms) {
+        return tokens.subList(at, at + terms.size()).stream().map(TermAnalyzer.Token::term).toList().equals(terms);
+    }
+
     /**
      * The word after the owner's name in the question, which says what the owner is ("works" in "the capacity of
      * the Tolqin works"), as typed; empty when the name ends the question.
      */
     private static Optional<String> head(List<TermAnalyzer.Token> asked, List<String> phrase) {
         for (int i = 0; i + phrase.size() < asked.size(); i++) {
-            if (asked.subList(i, i + phrase.size()).stream().map(TermAnalyzer.Token::term).toList().equals(phrase)) {
+            if (spells(asked, i, phrase)) {
                 String head = asked.get(i + phrase.size()).word().toLowerCase(Locale.ROOT);
                 return head.chars().allMatch(Character::isLetter) ? Optional.of(head) : Optional.empty();
             }
@@ -542,7 +547,7 @@ final class WindowRequirements {
     private static Optional<List<String>> owner(AnalysedQuestion question, List<TermAnalyzer.Token> asked, List<String> thing) {
         String lower = question.corrected().toLowerCase(Locale.ROOT);
         for (int i = 0; i + thing.size() < asked.size(); i++) {
-            if (asked.subList(i, i + thing.size()).stream().map(TermAnalyzer.Token::term).toList().equals(thing)) {
+            if (spells(asked, i, thing)) {
                 TermAnalyzer.Token last = asked.get(i + thing.size() - 1);
                 TermAnalyzer.Token next = asked.get(i + thing.size());
                 Pattern of = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(last.word().toLowerCase(Locale.ROOT))
