@@ -49,6 +49,13 @@ class TermVariantsTest {
     }
 
     @Test
+    void aMonthAsNewsShortensItAndItsNameGiveTheSameTerm() {
+        assertThat(analyzer.terms("signed on Sept. 11, 2013")).isEqualTo(analyzer.terms("signed on September 11, 2013"));
+        assertThat(analyzer.terms("the night of Friday, Jan. 26")).containsAll(analyzer.terms("in january"));
+        assertThat(analyzer.terms("opened in Dec 2024")).isEqualTo(analyzer.terms("opened in December 2024"));
+    }
+
+    @Test
     void aNounOfSizeAndTheAdjectiveNewsGivesItWithShareATerm() {
         assertThat(analyzer.terms("the length of the tunnel")).containsAll(analyzer.terms("long"));
         assertThat(analyzer.terms("the dam is 90 metres tall")).containsAll(analyzer.terms("height"));
