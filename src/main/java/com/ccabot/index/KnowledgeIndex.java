@@ -89,6 +89,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final int[] articleDays;
     /** Each article's title terms, by its place, analysed when a question first needs them, as a sentence's terms are. */
     private final AtomicReferenceArray<Set<String>> titleTerms;
+    private final AtomicReferenceArray<Set<String>> articleTerms;
     /** The same as numbers ({@link #termNumber}), for comparing thousands of titles with a question's words. */
     private final AtomicReferenceArray<int[]> titleTermNumbers;
     /** A number for each term of a title analysed so far and each known word a question brought. */
@@ -147,6 +148,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             this.articleOfChunk[i] = byFile.getOrDefault(this.chunks.get(i).article().file(), -1);
         }
         this.titleTerms = new AtomicReferenceArray<>(this.articles.size());
+        this.articleTerms = new AtomicReferenceArray<>(this.articles.size());
         this.titleTermNumbers = new AtomicReferenceArray<>(this.articles.size());
         this.articleDays = this.articles.stream().mapToInt(KnowledgeIndex::dayOf).toArray();
     }
@@ -223,6 +225,25 @@ public final class KnowledgeIndex implements AutoCloseable {
                     java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + own.date().getYear();
             terms = Set.copyOf(analyzer.terms(own.title() + dated));
             titleTerms.set(ordinal, terms); // two threads may both analyse a title: the same terms either way
+        }
+        return terms;
+    }
+
+    /**
+     * The analysed terms of an article's title and text: what it names anywhere, analysed when first asked for (an
+     * answer's article must name what the question names).
+     */
+    public Set<String> articleTerms(Article article) {
+        int ordinal = articleOrdinal(article);
+        if (ordinal < 0) {
+            return Set.of();
+        }
+        Set<String> terms = articleTerms.get(ordinal);
+        if (terms == null) {
+            Set<String> all = new java.util.HashSet<>(titleTerms(ordinal));
+            all.addAll(analyzer.terms(article.text()));
+            terms = Set.copyOf(all);
+            articleTerms.set(ordinal, terms); // two threads may both analyse an article: the same terms either way
         }
         return terms;
     }

@@ -33,7 +33,7 @@ enum AnswerType {
             Pattern.compile("\\b(?:\\d[\\d,.]*|a|an|one|" + NumberWords.ALTERNATIVES + ")(?:\\s|-)(?:calendar\\s)?"
                     + "(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\\b", Pattern.CASE_INSENSITIVE)),
     /** A part of a whole: "what share of…", "what percentage", "how big a stake"; answered by a percentage or a fraction. */
-    PROPORTION(Pattern.compile("\\bwhat (?:percentage|percent|share|proportion|fraction|part)\\b|\\bhow (?:big|large) a"
+    PROPORTION(Pattern.compile("\\bwhat (?:(?:percentage|percent|pct|share|proportion|fraction|part)\\b|%)|\\bhow (?:big|large) a"
                     + " (?:stake|share)\\b|\\bby how (?:much|many) percent"),
             Pattern.compile("\\d[\\d,.]*\\s?(?:%|percent\\b|per cent\\b)|\\b(?:half|a third|two thirds|a quarter"
                     + "|three quarters|majority)\\b", Pattern.CASE_INSENSITIVE)),

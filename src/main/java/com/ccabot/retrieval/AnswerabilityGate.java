@@ -76,7 +76,9 @@ public final class AnswerabilityGate {
             List<String> words = question.terms().stream().map(QuestionTerm::word).distinct().toList();
             return new RelevanceVerdict(false, best, coverage, "no article mentions " + String.join(", ", words), words, 0);
         }
-        List<WindowRequirements.Requirement> requirements = WindowRequirements.of(question, index.analyzer(), index.meanings());
+        List<WindowRequirements.Requirement> requirements = new ArrayList<>(
+                WindowRequirements.of(question, index.analyzer(), index.meanings()));
+        requirements.add(WindowRequirements.namedByArticle(question, evidence, index));
         Held held = new Held(requirements, evidence);
         for (int r = 0; r < requirements.size(); r++) {
             int requirement = r;

@@ -31,7 +31,7 @@ final class MeaningMatches {
      * Words for a day or a month, which like numbers name one time among many: "tomorrow" is close to "Tuesday" in
      * meaning but another day.
      */
-    private static final Set<String> TIMES = Set.of("today", "tomorrow", "yesterday", "tonight", "monday", "tuesday",
+    static final Set<String> TIMES = Set.of("today", "tomorrow", "yesterday", "tonight", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
 

@@ -1,9 +1,13 @@
 package com.ccabot.retrieval;
 
+import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.knowledge.Article;
 import com.ccabot.index.TermAnalyzer;
 import com.ccabot.index.WordMeanings;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,10 +71,24 @@ final class WindowRequirements {
     private static final Set<String> WORTH = Set.of("value", "values", "worth", "sum", "money");
     /** A question that asks for a rate: "the poverty rate", "at what rate", "interest rates". */
     private static final Pattern RATE = Pattern.compile("\\brates?\\b");
+    /** The word that says which rate a question asks for: "interest" of "the interest rate". */
+    private static final Pattern RATE_OF = Pattern.compile("([\\p{L}-]+) rates?\\b");
+    /** A rate given by its unit of time: "2 percent a year", "an annual 7.3 percent", "grew 5 percent annually". */
+    private static final Pattern PER_TIME = Pattern.compile("\\b(?:a|an|per|each|every) (?:year|annum|month|week|day)\\b"
+            + "|\\b(?:annual|annually|yearly|monthly)\\b", Pattern.CASE_INSENSITIVE);
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
     private static final Pattern PER_UNIT = Pattern.compile("\\bper ((?:cubic |square |metric )?[\\p{L}]+)");
     /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
     private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
+    /**
+     * Everyday words for whoever leads a body ("who is the head of the power company", "its boss"), which articles
+     * give by the post's title instead ("Uzak Kadyrbaev, general director of Electric Stations").
+     */
+    private static final Set<String> HEADS = Set.of("head", "heads", "chief", "chiefs", "leader", "leaders", "boss", "bosses");
+    /** The titles of posts that lead a body, as articles write them. */
+    private static final Pattern LEADING_POST = Pattern.compile("\\b(?:head|chief|director|president|chairm[ae]n|chair"
+            + "|chairperson|chairwoman|governor|mayor|minister|rector|dean|principal|manager|ceo|commander|secretary-general"
+            + "|leader)s?\\b", Pattern.CASE_INSENSITIVE);
     /** Words that make a title another post: a deputy secretary-general is not the secretary-general. */
     private static final Set<String> RANKS = Set.of("deputy", "vice", "assistant", "former", "acting", "honorary", "ex");
     /** How many words of the owner's name after "of" are taken. */
@@ -183,6 +201,37 @@ final class WindowRequirements {
                     || people && namesPeople(e.text(), question.corrected())));
         });
         return requirements;
+    }
+
+    /**
+     * The names the question writes (capitalised words, not countries, numbers, days nor months, which have
+     * requirements of their own) that only one of the retrieved articles holds, when they all point to the same one:
+     * such a name says which report the question is about, and the window must be of that article, since an answer
+     * about the Moinak loan comes from the article that names Moinak, not from a sentence on another loan that has
+     * every other word. A name that several retrieved articles hold ("Xi") or none does not say which one, and names
+     * unique to different articles join what two reports give ("the centres Xi announced in Astana, opened in
+     * Xinjiang"): neither asks anything of the window here.
+     */
+    static Requirement namedByArticle(AnalysedQuestion question, List<Evidence> evidence, KnowledgeIndex index) {
+        Set<Article> articles = new LinkedHashSet<>();
+        evidence.forEach(e -> articles.add(e.passage().chunk().article()));
+        Map<QuestionTerm, Article> onlyIn = new LinkedHashMap<>();
+        for (QuestionTerm name : question.terms()) {
+            if (!name.salient() || !name.matched() || name.country() || name.indexed().chars().anyMatch(Character::isDigit)
+                    || MeaningMatches.TIMES.contains(name.word().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            List<Article> holding = articles.stream().filter(a -> index.articleTerms(a).contains(name.indexed())).toList();
+            if (holding.size() == 1) {
+                onlyIn.put(name, holding.get(0));
+            }
+        }
+        if (new HashSet<>(onlyIn.values()).size() != 1) {
+            return new Requirement(List.of(), "no article names ", e -> true);
+        }
+        Article named = onlyIn.values().iterator().next();
+        return new Requirement(onlyIn.keySet().stream().map(QuestionTerm::word).distinct().toList(), "no article names ",
+                e -> e.passage().chunk().article().equals(named));
     }
 
     /**
@@ -361,11 +410,24 @@ final class WindowRequirements {
             return unit.isEmpty() ? Optional.empty() : Optional.of(new Requirement(List.of("per " + per.group(1)),
                     "no passage gives a rate ", e -> e.window().containsAll(unit) && perUnit.matcher(e.windowText()).find()));
         }
-        if (RATE.matcher(lower).find()) {
+        Matcher rate = RATE.matcher(lower);
+        if (rate.find()) {
+            Matcher kind = RATE_OF.matcher(lower);
+            Set<String> kinds = kind.find() ? Set.copyOf(analyzer.terms(kind.group(1))) : Set.of();
             return Optional.of(new Requirement(List.of("rate"), "no passage gives the ",
-                    e -> AnswerType.PROPORTION.foundIn(e.windowText())));
+                    e -> e.sentences().stream().anyMatch(sentence -> givesRate(sentence, kinds, analyzer))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a sentence gives a rate: a percentage or a fraction said to be one, with the word "rate", the kind of
+     * rate the question names ("interest", "growth", "poverty") or a unit of time ("a year", "annual"). A percentage
+     * in a sentence about something else ("the dam is more than 90 percent complete") is no interest rate.
+     */
+    static boolean givesRate(String sentence, Set<String> kinds, TermAnalyzer analyzer) {
+        return AnswerType.PROPORTION.foundIn(sentence) && (RATE.matcher(sentence.toLowerCase(Locale.ROOT)).find()
+                || PER_TIME.matcher(sentence).find() || analyzer.terms(sentence).stream().anyMatch(kinds::contains));
     }
 
     /**
@@ -396,6 +458,7 @@ final class WindowRequirements {
         Set<String> years = yearTerms(question);
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
                 evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
+                        || HEADS.contains(t.word().toLowerCase(Locale.ROOT)) && LEADING_POST.matcher(evidence.windowText()).find()
                         || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
                         || MEASURES.contains(t.word().toLowerCase(Locale.ROOT))
                             && measured(evidence, AnswerType.NUMBER, beside.get(t), years, analyzer)

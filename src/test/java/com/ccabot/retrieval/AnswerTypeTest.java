@@ -38,6 +38,7 @@ class AnswerTypeTest {
 
         assertThat(AnswerType.of(part)).isEqualTo(AnswerType.PROPORTION);
         assertThat(AnswerType.of("how big a stake did the port buy")).isEqualTo(AnswerType.PROPORTION);
+        assertThat(AnswerType.of("what % stake does the port hold in the depot")).isEqualTo(AnswerType.PROPORTION);
         assertThat(AnswerType.PROPORTION.newIn("The port owns 49 percent of the depot.", part)).isTrue();
         assertThat(AnswerType.PROPORTION.newIn("More than half of the depot belongs to the port.", part)).isTrue();
         assertThat(AnswerType.PROPORTION.newIn("The port bought 12 hectares next to the depot.", part)).isFalse();

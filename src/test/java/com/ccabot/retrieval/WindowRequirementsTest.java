@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,10 @@ class WindowRequirementsTest {
             ---
 
             Three lenders shared a 1.5 million dollar loan for the lights: a city fund, a farmers' bank and a private donor.
+
+            Dilnoza Karimova, director of the city fund, signed the loan in the town hall.
+
+            The council said 80 percent of the lamps would be lit by the end of June.
             """;
 
     @TempDir
@@ -151,6 +156,40 @@ class WindowRequirementsTest {
 
         assertThat(retrieval.relevant()).as("the loan's sum is given, not its rate").isFalse();
         assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the rate");
+    }
+
+    @Test
+    void aRateIsAPercentageSaidToBeOneNotAnyPercentage() {
+        Set<String> interest = Set.copyOf(index.analyzer().terms("interest"));
+
+        assertThat(WindowRequirements.givesRate("The loan carries an interest rate of 2 percent.", interest, index.analyzer())).isTrue();
+        assertThat(WindowRequirements.givesRate("The loan runs for 20 years at 2 percent a year.", interest, index.analyzer())).isTrue();
+        assertThat(WindowRequirements.givesRate("Interest was set at 1.5% on the credit.", interest, index.analyzer())).isTrue();
+        assertThat(WindowRequirements.givesRate("The dam is more than 90 percent complete.", interest, index.analyzer())).isFalse();
+        assertThat(WindowRequirements.givesRate("The interest of the lenders was high.", interest, index.analyzer())).isFalse();
+    }
+
+    @Test
+    void anAnswerComesFromAnArticleThatNamesWhatTheQuestionNames() {
+        Retrieval retrieval = retriever.retrieve("Who is the director of the Amu Darya bridge project?");
+        WindowRequirements.Requirement named = WindowRequirements.namedByArticle(retrieval.terms(), retrieval.evidence(), index);
+
+        assertThat(named.words()).containsExactly("Amu", "Darya");
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().contains("Karimova")).isNotEmpty().noneMatch(named::heldBy);
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().contains("Aliyev")).isNotEmpty().allMatch(named::heldBy);
+        assertThat(retrieval.relevant()).as("the city fund's director is not the Amu Darya bridge's").isFalse();
+
+        Retrieval both = retriever.retrieve("Did Malika Yusupova sign the street lights loan with Dilnoza Karimova in June?");
+        assertThat(WindowRequirements.namedByArticle(both.terms(), both.evidence(), index).words())
+                .as("names of two reports join them; a month names no report").isEmpty();
+    }
+
+    @Test
+    void theHeadOfABodyIsWhoeverHoldsItsLeadingPost() {
+        Retrieval retrieval = retriever.retrieve("Who is the head of the city fund?");
+
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence()).anyMatch(e -> e.text().contains("Dilnoza Karimova"));
     }
 
     @Test
