@@ -209,8 +209,8 @@ final class WindowRequirements {
      * such a name says which report the question is about, and the window must be of that article, since an answer
      * about the Moinak loan comes from the article that names Moinak, not from a sentence on another loan that has
      * every other word. A name that several retrieved articles hold ("Xi") or none does not say which one, and names
-     * unique to different articles join what two reports give ("the centres Xi announced in Astana, opened in
-     * Xinjiang"): neither asks anything of the window here.
+     * unique to different articles join what two reports give ("the bridge the governor opened in Termez, built by
+     * the firm from Urumchi"): neither asks anything of the window here.
      */
     static Requirement namedByArticle(AnalysedQuestion question, List<Evidence> evidence, KnowledgeIndex index) {
         Set<Article> articles = new LinkedHashSet<>();
