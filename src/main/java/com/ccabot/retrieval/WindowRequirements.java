@@ -57,6 +57,8 @@ final class WindowRequirements {
     /** Words for a part of a whole, given in articles as a percentage or a fraction. */
     private static final Set<String> PARTS = Set.of("share", "shares", "stake", "stakes", "percentage", "percentages",
             "proportion", "proportions", "fraction");
+    /** Words a question asks for a share with, besides the words for a part: "what percent", "what pct". */
+    private static final Set<String> SHARE_WORDS = Set.of("percent", "per", "cent", "pct", "part", "parts", "fractions");
     /**
      * Words for how much there is of something ("the value of the imports", "the sulphur content of diesel"), given
      * in articles as a number ("imports worth 9.3 billion dollars", "less than 10 ppm of sulphur") more often than
@@ -188,7 +190,12 @@ final class WindowRequirements {
                 "no passage gives the words of ", speaker::heldBy)));
         rate(question, analyzer).ifPresent(requirements::add);
         AnswerType type = AnswerType.of(question.corrected());
-        if (WRITTEN_ONE_WAY.containsKey(type)) {
+        if (type == AnswerType.PROPORTION) {
+            Set<String> about = aboutTerms(question);
+            requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
+                    e -> e.sentences().stream().anyMatch(sentence -> type.newIn(sentence, question.corrected())
+                            && analyzer.terms(sentence).stream().anyMatch(about::contains))));
+        } else if (WRITTEN_ONE_WAY.containsKey(type)) {
             requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
                     e -> type.newIn(e.windowText(), question.corrected())));
         }
@@ -232,6 +239,17 @@ final class WindowRequirements {
         Article named = onlyIn.values().iterator().next();
         return new Requirement(onlyIn.keySet().stream().map(QuestionTerm::word).distinct().toList(), "no article names ",
                 e -> e.passage().chunk().article().equals(named));
+    }
+
+    /**
+     * The question's terms that say what a share is of or whose it is, for a question that asks for one: all but the
+     * words for a share itself. A percentage is a share of something the sentence that gives it names ("the port
+     * owns 49 percent of the depot"); "more than 90 percent of the work had been done" is no one's stake in a company.
+     */
+    private static Set<String> aboutTerms(AnalysedQuestion question) {
+        return question.terms().stream().filter(t -> !PARTS.contains(t.word().toLowerCase(Locale.ROOT))
+                && !SHARE_WORDS.contains(t.word().toLowerCase(Locale.ROOT))).map(QuestionTerm::indexed)
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -170,6 +170,16 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void aShareIsAPercentageOfWhatTheQuestionAsksAbout() {
+        Retrieval lamps = retriever.retrieve("What share of the lamps will be lit by the end of June?");
+        Retrieval fund = retriever.retrieve("What share of the city fund does the farmers' bank own?");
+
+        assertThat(lamps.relevant()).as(lamps.verdict().toString()).isTrue();
+        assertThat(fund.relevant()).as("80 percent of the lamps is no stake in the fund").isFalse();
+        assertThat(fund.verdict().reason()).isEqualTo("no passage gives the share");
+    }
+
+    @Test
     void anAnswerComesFromAnArticleThatNamesWhatTheQuestionNames() {
         Retrieval retrieval = retriever.retrieve("Who is the director of the Amu Darya bridge project?");
         WindowRequirements.Requirement named = WindowRequirements.namedByArticle(retrieval.terms(), retrieval.evidence(), index);
