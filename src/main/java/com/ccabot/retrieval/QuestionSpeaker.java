@@ -51,6 +51,10 @@ final class QuestionSpeaker {
             "vow", "vowed", "praise", "praised", "thank", "thanked", "welcome", "welcomed", "credit", "credited", "write",
             "wrote", "writes", "pointed", "asserted", "affirmed", "speech", "speeches", "address", "addressed", "statement",
             "interview", "briefing", "according", "view", "words", "message");
+    /** How many analysed words after a word of speech may still name who spoke ("said Deputy Minister Aliyev"). */
+    private static final int AFTER_SPEECH = 3;
+    /** What begins the words reported after a word of speech: "that", or a comma or colon. */
+    private static final Pattern REPORTED = Pattern.compile("\\bthat\\b|[,:;]");
     /** The pronouns a sentence reporting the speaker's further words begins with. */
     private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b", Pattern.CASE_INSENSITIVE);
     /**
@@ -147,10 +151,38 @@ final class QuestionSpeaker {
             List<TermAnalyzer.Token> tokens = analyzer.tokens(sentence);
             boolean speaks = tokens.stream().anyMatch(t -> SPEECH.contains(t.word().toLowerCase(Locale.ROOT)));
             boolean names = tokens.stream().anyMatch(t -> this.names.contains(t.term()));
-            if (speaks && (names || named && PRONOUN.matcher(sentence).find())) {
+            if (speaks && (speaker(sentence, tokens) || named && PRONOUN.matcher(sentence).find())) {
                 return true;
             }
             named = names;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence names the speaker as the one who speaks: before a word of speech ("Kadyrbaev, general
+     * director of the company, told…", "In a statement, the company said…") or right after one ("…, said Deputy
+     * Minister Aliyev", "according to the ministry"), not inside what someone else said ("He confirmed that the plant
+     * received a grant from TBEA", "the ministry said that, as of Feb. 1, TBEA had been paid" give no words of TBEA's).
+     */
+    private boolean speaker(String sentence, List<TermAnalyzer.Token> tokens) {
+        int[] at = new int[tokens.size()];
+        int from = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            int found = sentence.indexOf(tokens.get(i).word(), from);
+            at[i] = found < 0 ? from : found;
+            from = found < 0 ? from : found + tokens.get(i).word().length();
+        }
+        for (int v = 0; v < tokens.size(); v++) {
+            if (!SPEECH.contains(tokens.get(v).word().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int n = 0; n < tokens.size() && n <= v + AFTER_SPEECH; n++) {
+                if (names.contains(tokens.get(n).term()) && (n < v
+                        || !REPORTED.matcher(sentence.substring(Math.min(at[v], at[n]), at[n])).find())) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -67,6 +67,8 @@ class WindowRequirementsTest {
             Dilnoza Karimova, director of the city fund, signed the loan in the town hall.
 
             The council said 80 percent of the lamps would be lit by the end of June.
+
+            The mayor said that the poles came from a workshop run by Bakhtiyor Nazarov.
             """;
 
     @TempDir
@@ -136,6 +138,18 @@ class WindowRequirementsTest {
         assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("Aliyev said")).allMatch(aliyev::heldBy).isNotEmpty();
         assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("He added")).allMatch(aliyev::heldBy).isNotEmpty();
         assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("Fishermen")).noneMatch(aliyev::heldBy);
+    }
+
+    @Test
+    void someoneNamedInsideWhatAnotherSaidGivesNoWordsOfTheirOwn() {
+        String question = "What did Bakhtiyor Nazarov say about the poles for the street lights?";
+        Retrieval retrieval = retriever.retrieve(question);
+        QuestionSpeaker maker = speaker(question).orElseThrow();
+
+        assertThat(retrieval.evidence()).filteredOn(e -> e.text().startsWith("The mayor said that the poles"))
+                .isNotEmpty().noneMatch(maker::heldBy);
+        assertThat(speaker("What did the mayor say about the poles?").orElseThrow().heldBy(retrieval.evidence().stream()
+                .filter(e -> e.text().startsWith("The mayor said")).findFirst().orElseThrow())).isTrue();
     }
 
     @Test
