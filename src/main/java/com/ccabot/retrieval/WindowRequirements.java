@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -28,6 +29,11 @@ final class WindowRequirements {
 
     /** A year, as the analysed terms write it. */
     private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d\\d");
+    /**
+     * A year said relative to the report's own: "last year", "this year", "next year" (not "from a year earlier" nor
+     * "the previous year", which more often give what a figure is compared with than when it was).
+     */
+    private static final Pattern RELATIVE_YEAR = Pattern.compile("\\b(?:last|this|next) year\\b", Pattern.CASE_INSENSITIVE);
     /** A year as a text writes it. */
     private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<![\\d.,])(?:1[89]|20)\\d\\d(?!\\d|[.,]\\d)");
     /** Words that make a sum of money a price, a cost or a payment. */
@@ -169,8 +175,8 @@ final class WindowRequirements {
         List<QuestionTerm> focus = terms.stream().filter(QuestionTerm::focus).toList();
         Set<String> sizes = listSizes(question.corrected());
         List<Requirement> requirements = new ArrayList<>(List.of(
-                Requirement.terms(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)
-                        && !sizes.contains(t.word().toLowerCase(Locale.ROOT))).toList(), true, "no passage gives "),
+                numbers(terms.stream().filter(t -> t.indexed().chars().anyMatch(Character::isDigit)
+                        && !sizes.contains(t.word().toLowerCase(Locale.ROOT))).toList()),
                 years(question),
                 countries(question, analyzer),
                 asked(question, focus, analyzer),
@@ -667,10 +673,40 @@ final class WindowRequirements {
             }
             Matcher written = WRITTEN_YEAR.matcher(evidence.text());
             if (!written.find()) {
-                return asked.stream().anyMatch(evidence.window()::contains);
+                OptionalInt meant = yearMeant(evidence.text(), evidence.passage().chunk().article().date());
+                return meant.isPresent() ? asked.contains(Integer.toString(meant.getAsInt()))
+                        : asked.stream().anyMatch(evidence.window()::contains);
             }
             return !otherYear(evidence.text(), asked);
         });
+    }
+
+    /**
+     * One of the question's numbers, years and ordinals in the window, or a year it names that the sentence means by
+     * "last year" or "next year" ({@link #yearMeant}); none asked holds always.
+     */
+    private static Requirement numbers(List<QuestionTerm> numbers) {
+        Requirement written = Requirement.terms(numbers, true, "no passage gives ");
+        Set<String> years = numbers.stream().map(QuestionTerm::indexed).filter(t -> YEAR.matcher(t).matches())
+                .collect(Collectors.toSet());
+        return new Requirement(written.words(), written.declines(), evidence -> written.heldBy(evidence)
+                || !years.isEmpty() && yearMeant(evidence.text(), evidence.passage().chunk().article().date())
+                        .stream().mapToObj(Integer::toString).anyMatch(years::contains));
+    }
+
+    /**
+     * The year a sentence that writes none means by "last year", "this year" or "next year", counted from its
+     * article's date: "trade hit a record $8 billion last year" in a report of September 2022 is about 2021, so it
+     * answers a question about 2021 and not one about 2022. Empty when it says none of them or the article is undated.
+     */
+    static OptionalInt yearMeant(String sentence, java.time.LocalDate dated) {
+        Matcher relative = RELATIVE_YEAR.matcher(sentence);
+        if (dated == null || !relative.find()) {
+            return OptionalInt.empty();
+        }
+        String said = relative.group().toLowerCase(Locale.ROOT);
+        int shift = said.startsWith("this") ? 0 : said.startsWith("next") ? 1 : -1;
+        return OptionalInt.of(dated.getYear() + shift);
     }
 
     /** The years a question names, as the knowledge spells them. */

@@ -41,6 +41,8 @@ class WindowRequirementsTest {
             Cotton farmers expect faster trips to the railway station.
 
             The bridge is 1.2 kilometres long.
+
+            The old ferry carried about 40,000 trucks last year.
             """;
 
     private static final String INTERVIEW = """
@@ -253,6 +255,24 @@ class WindowRequirementsTest {
         assertThat(otherYear.relevant()).isFalse();
         assertThat(otherYear.verdict().reason()).isEqualTo("no passage gives 2019");
         assertThat(itsYear.verdict().reason()).as("the article's year belongs to its sentences").doesNotStartWith("no passage gives");
+    }
+
+    @Test
+    void lastYearInAReportIsTheYearBeforeItsDate() {
+        java.time.LocalDate may2024 = java.time.LocalDate.of(2024, 5, 20);
+        assertThat(WindowRequirements.yearMeant("Trade hit a record last year.", may2024)).hasValue(2023);
+        assertThat(WindowRequirements.yearMeant("The line opens next year.", may2024)).hasValue(2025);
+        assertThat(WindowRequirements.yearMeant("Exports rose 12 percent from a year earlier.", may2024)).isEmpty();
+        assertThat(WindowRequirements.yearMeant("Trade hit a record last year.", null)).isEmpty();
+
+        Retrieval before = retriever.retrieve("How many trucks did the old ferry carry in 2023?");
+        Retrieval same = retriever.retrieve("How many trucks did the old ferry carry in 2024?");
+        assertThat(before.relevant()).as(before.verdict().toString()).isTrue();
+        assertThat(before.evidence().get(0).text()).contains("40,000 trucks last year");
+        Evidence ferry = same.evidence().stream().filter(e -> e.text().contains("last year")).findFirst().orElseThrow();
+        assertThat(WindowRequirements.years(same.terms()).heldBy(ferry)).as("a report of 2024 saying 'last year' speaks of 2023")
+                .isFalse();
+        assertThat(WindowRequirements.years(before.terms()).heldBy(ferry)).isTrue();
     }
 
     @Test
