@@ -55,6 +55,8 @@ public final class KnowledgeIndex implements AutoCloseable {
     /** {@link #articleDay} of an undated article. */
     public static final int NO_DATE = Integer.MIN_VALUE;
     private static final int SENTENCE_CACHE = 50_000;
+    /** How many articles' terms are kept: the articles of the last few hundred questions' passages. */
+    private static final int ARTICLE_TERMS_KEPT = 2_000;
     /** Up to this many chunks, vector search compares the query with every chunk. */
     static final int EXACT_CHUNKS = 5_000;
 
@@ -89,7 +91,11 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final int[] articleDays;
     /** Each article's title terms, by its place, analysed when a question first needs them, as a sentence's terms are. */
     private final AtomicReferenceArray<Set<String>> titleTerms;
-    private final AtomicReferenceArray<Set<String>> articleTerms;
+    /**
+     * Each article's terms, by its place, analysed when a question first needs them; a bounded cache, since a large
+     * knowledge base would otherwise come to hold every article's vocabulary twice over.
+     */
+    private final Cache<Integer, Set<String>> articleTerms = Caffeine.newBuilder().maximumSize(ARTICLE_TERMS_KEPT).build();
     /** The same as numbers ({@link #termNumber}), for comparing thousands of titles with a question's words. */
     private final AtomicReferenceArray<int[]> titleTermNumbers;
     /** A number for each term of a title analysed so far and each known word a question brought. */
@@ -148,7 +154,6 @@ public final class KnowledgeIndex implements AutoCloseable {
             this.articleOfChunk[i] = byFile.getOrDefault(this.chunks.get(i).article().file(), -1);
         }
         this.titleTerms = new AtomicReferenceArray<>(this.articles.size());
-        this.articleTerms = new AtomicReferenceArray<>(this.articles.size());
         this.titleTermNumbers = new AtomicReferenceArray<>(this.articles.size());
         this.articleDays = this.articles.stream().mapToInt(KnowledgeIndex::dayOf).toArray();
     }
@@ -238,14 +243,11 @@ public final class KnowledgeIndex implements AutoCloseable {
         if (ordinal < 0) {
             return Set.of();
         }
-        Set<String> terms = articleTerms.get(ordinal);
-        if (terms == null) {
-            Set<String> all = new java.util.HashSet<>(titleTerms(ordinal));
-            all.addAll(analyzer.terms(article.text()));
-            terms = Set.copyOf(all);
-            articleTerms.set(ordinal, terms); // two threads may both analyse an article: the same terms either way
-        }
-        return terms;
+        return articleTerms.get(ordinal, at -> {
+            Set<String> all = new java.util.HashSet<>(titleTerms(at));
+            all.addAll(analyzer.terms(articles.get(at).text()));
+            return Set.copyOf(all);
+        });
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
-import com.ccabot.knowledge.Article;
 import com.ccabot.index.TermAnalyzer;
 import com.ccabot.index.WordMeanings;
+import com.ccabot.knowledge.Article;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +34,14 @@ final class WindowRequirements {
      * "the previous year", which more often give what a figure is compared with than when it was).
      */
     private static final Pattern RELATIVE_YEAR = Pattern.compile("\\b(?:last|this|next) year\\b", Pattern.CASE_INSENSITIVE);
+    /** A year given as a deadline or a target: "by 2020", "by the end of 2025". */
+    private static final Pattern TARGET_YEAR = Pattern.compile("\\bby (?:the (?:end|middle|start) of |mid-|early |late )?"
+            + "((?:1[89]|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words that make a sentence's figure a forecast or a plan rather than what happened. */
+    private static final Pattern FORECAST = Pattern.compile("\\b(?:expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?"
+            + "|will|would|should|projected|forecasts?|goal|intends?|scheduled|due)\\b", Pattern.CASE_INSENSITIVE);
+    /** A question about what happened, in the past tense. */
+    private static final Pattern ASKS_PAST = Pattern.compile("\\b(?:did|was|were|had)\\b", Pattern.CASE_INSENSITIVE);
     /** A year as a text writes it. */
     private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<![\\d.,])(?:1[89]|20)\\d\\d(?!\\d|[.,]\\d)");
     /** Words that make a sum of money a price, a cost or a payment. */
@@ -667,6 +675,7 @@ final class WindowRequirements {
     static Requirement years(AnalysedQuestion question) {
         List<QuestionTerm> years = yearsOf(question);
         Set<String> asked = years.stream().map(QuestionTerm::indexed).collect(Collectors.toSet());
+        boolean whatHappened = ASKS_PAST.matcher(question.corrected()).find() && !TARGET_YEAR.matcher(question.corrected()).find();
         return new Requirement(years.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives ", evidence -> {
             if (asked.isEmpty()) {
                 return true;
@@ -674,11 +683,62 @@ final class WindowRequirements {
             Matcher written = WRITTEN_YEAR.matcher(evidence.text());
             if (!written.find()) {
                 OptionalInt meant = yearMeant(evidence.text(), evidence.passage().chunk().article().date());
-                return meant.isPresent() ? asked.contains(Integer.toString(meant.getAsInt()))
-                        : asked.stream().anyMatch(evidence.window()::contains);
+                if (meant.isPresent()) {
+                    return asked.contains(Integer.toString(meant.getAsInt()));
+                }
+                // a neighbour that gives the year only as a forecast ("expected to reach … by 2020") does not say
+                // what happened in it
+                return asked.stream().anyMatch(evidence.window()::contains) && !(whatHappened
+                        && evidence.sentences().stream().anyMatch(other -> onlyForecast(other, asked))
+                        && evidence.sentences().stream().noneMatch(other -> !onlyForecast(other, asked) && writes(other, asked))
+                        && !datedIn(evidence, asked));
             }
-            return !otherYear(evidence.text(), asked);
+            return !otherYear(evidence.text(), asked) && !(whatHappened && onlyForecast(evidence.text(), asked));
         });
+    }
+
+    /** Whether a sentence writes one of the years. */
+    private static boolean writes(String sentence, Set<String> years) {
+        Matcher written = WRITTEN_YEAR.matcher(sentence);
+        while (written.find()) {
+            if (years.contains(written.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the window's article is dated in, or titled with, one of the years. */
+    private static boolean datedIn(Evidence evidence, Set<String> years) {
+        Article article = evidence.passage().chunk().article();
+        return article.date() != null && years.contains(Integer.toString(article.date().getYear()))
+                || writes(article.title(), years);
+    }
+
+    /**
+     * Whether a sentence gives the asked years only as a target it forecasts ("exports are expected to reach 65
+     * billion cubic metres a year by 2020"), which does not say what happened in that year.
+     */
+    static boolean onlyForecast(String sentence, Set<String> years) {
+        if (!FORECAST.matcher(sentence).find()) {
+            return false;
+        }
+        Set<Integer> targets = new HashSet<>();
+        Matcher target = TARGET_YEAR.matcher(sentence);
+        while (target.find()) {
+            targets.add(target.start(1));
+        }
+        Matcher written = WRITTEN_YEAR.matcher(sentence);
+        boolean any = false;
+        while (written.find()) {
+            if (years.contains(written.group())) {
+                if (!targets.contains(written.start())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**

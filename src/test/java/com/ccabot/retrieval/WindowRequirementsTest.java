@@ -43,6 +43,8 @@ class WindowRequirementsTest {
             The bridge is 1.2 kilometres long.
 
             The old ferry carried about 40,000 trucks last year.
+
+            Planners expect the bridge to carry 5,000 trucks a day by 2026.
             """;
 
     private static final String INTERVIEW = """
@@ -273,6 +275,20 @@ class WindowRequirementsTest {
         assertThat(WindowRequirements.years(same.terms()).heldBy(ferry)).as("a report of 2024 saying 'last year' speaks of 2023")
                 .isFalse();
         assertThat(WindowRequirements.years(before.terms()).heldBy(ferry)).isTrue();
+    }
+
+    @Test
+    void aYearGivenAsAForecastsTargetDoesNotSayWhatHappenedThen() {
+        assertThat(WindowRequirements.onlyForecast("Exports are expected to reach 65 billion cubic metres by 2020.", Set.of("2020"))).isTrue();
+        assertThat(WindowRequirements.onlyForecast("Exports reached 40 billion cubic metres in 2020.", Set.of("2020"))).isFalse();
+        assertThat(WindowRequirements.onlyForecast("Trade had grown to 5 billion dollars by 2020.", Set.of("2020")))
+                .as("no word of a forecast: what had happened by then").isFalse();
+
+        Retrieval happened = retriever.retrieve("How many trucks did the bridge carry each day in 2026?");
+        Retrieval planned = retriever.retrieve("How many trucks will the bridge carry a day by 2026?");
+        Evidence plan = planned.evidence().stream().filter(e -> e.text().startsWith("Planners")).findFirst().orElseThrow();
+        assertThat(WindowRequirements.years(happened.terms()).heldBy(plan)).isFalse();
+        assertThat(WindowRequirements.years(planned.terms()).heldBy(plan)).isTrue();
     }
 
     @Test
