@@ -66,6 +66,8 @@ final class WindowRequirements {
             Pattern.CASE_INSENSITIVE);
     /** A person's name as a text writes it: two or three capitalised words. */
     private static final Pattern PERSON_NAME = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?(?: \\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?){1,2}\\b");
+    /** A plural that names people by their trade or origin: "archaeologists", "technicians", "Kazakhstanis". */
+    private static final Pattern PERSON_BY_TRADE = Pattern.compile("\\p{L}{3,}(?:ists|ians|anis)");
     /** How many names of people one sentence must give to list a group of people. */
     private static final int NAMES_OF_A_LIST = 3;
     /** Words for a part of a whole, given in articles as a percentage or a fraction. */
@@ -303,6 +305,18 @@ final class WindowRequirements {
     }
 
     /**
+     * Whether a window counts people under any name, for "how many people…": a number right before a word for a group
+     * of people ("300 officials and scholars") or for people by their trade ("a team of 12 archaeologists", "40
+     * technicians").
+     */
+    static boolean countsSomePeople(TermAnalyzer analyzer, Evidence evidence) {
+        return evidence.sentences().stream().anyMatch(sentence -> countsNext(analyzer, sentence, token -> {
+            String word = token.word().toLowerCase(Locale.ROOT);
+            return PEOPLE.contains(word) || PERSON_BY_TRADE.matcher(word).matches();
+        }));
+    }
+
+    /**
      * Whether a sentence names several people the question does not: "a ceremony attended by Aaly Karashev, the mayor
      * Aitmamat Kadyrbaev and the consul general Song Liqun" lists the officials present without the word.
      */
@@ -488,8 +502,10 @@ final class WindowRequirements {
         Map<QuestionTerm, Set<String>> beside = new java.util.IdentityHashMap<>();
         focus.forEach(t -> beside.put(t, companions(question, t)));
         Set<String> years = yearTerms(question);
+        boolean peopleCounted = countsPeople(question);
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
                 evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
+                        || peopleCounted && ANY_PEOPLE.contains(t.term()) && countsSomePeople(analyzer, evidence)
                         || HEADS.contains(t.word().toLowerCase(Locale.ROOT)) && LEADING_POST.matcher(evidence.windowText()).find()
                         || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
                         || MEASURES.contains(t.word().toLowerCase(Locale.ROOT))

@@ -73,6 +73,8 @@ class WindowRequirementsTest {
             The council said 80 percent of the lamps would be lit by the end of June.
 
             The mayor said that the poles came from a workshop run by Bakhtiyor Nazarov.
+
+            Forty technicians from the provincial institute installed the lamps.
             """;
 
     @TempDir
@@ -289,6 +291,15 @@ class WindowRequirementsTest {
         Evidence plan = planned.evidence().stream().filter(e -> e.text().startsWith("Planners")).findFirst().orElseThrow();
         assertThat(WindowRequirements.years(happened.terms()).heldBy(plan)).isFalse();
         assertThat(WindowRequirements.years(planned.terms()).heldBy(plan)).isTrue();
+    }
+
+    @Test
+    void aCountOfPeopleUnderAnyNameAnswersHowManyPeople() {
+        Retrieval retrieval = retriever.retrieve("How many people installed the street lamps?");
+
+        assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives the people");
+        assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
+        assertThat(retrieval.evidence().get(0).text()).contains("Forty technicians");
     }
 
     @Test
