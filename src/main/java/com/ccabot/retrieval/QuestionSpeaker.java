@@ -179,7 +179,7 @@ final class QuestionSpeaker {
             }
             for (int n = 0; n < tokens.size() && n <= v + AFTER_SPEECH; n++) {
                 if (names.contains(tokens.get(n).term()) && (n < v
-                        || !REPORTED.matcher(sentence.substring(Math.min(at[v], at[n]), at[n])).find())) {
+                        || !REPORTED.matcher(sentence.substring(at[v], at[n])).find())) {
                     return true;
                 }
             }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -231,9 +232,9 @@ final class WindowRequirements {
      * requirements of their own) that only one of the retrieved articles holds, when they all point to the same one:
      * such a name says which report the question is about, and the window must be of that article, since an answer
      * about the Moinak loan comes from the article that names Moinak, not from a sentence on another loan that has
-     * every other word. A name that several retrieved articles hold ("Xi") or none does not say which one, and names
-     * unique to different articles join what two reports give ("the bridge the governor opened in Termez, built by
-     * the firm from Urumchi"): neither asks anything of the window here.
+     * every other word. A name that several retrieved articles hold (a head of state's) or none does not say which
+     * one, and names unique to different articles join what two reports give ("the bridge the governor opened in
+     * Termez, built by the firm from Samarkand"): neither asks anything of the window here.
      */
     static Requirement namedByArticle(AnalysedQuestion question, List<Evidence> evidence, KnowledgeIndex index) {
         Set<Article> articles = new LinkedHashSet<>();
@@ -456,8 +457,7 @@ final class WindowRequirements {
             return unit.isEmpty() ? Optional.empty() : Optional.of(new Requirement(List.of("per " + per.group(1)),
                     "no passage gives a rate ", e -> e.window().containsAll(unit) && perUnit.matcher(e.windowText()).find()));
         }
-        Matcher rate = RATE.matcher(lower);
-        if (rate.find()) {
+        if (RATE.matcher(lower).find()) {
             Matcher kind = RATE_OF.matcher(lower);
             Set<String> kinds = kind.find() ? Set.copyOf(analyzer.terms(kind.group(1))) : Set.of();
             return Optional.of(new Requirement(List.of("rate"), "no passage gives the ",
@@ -559,15 +559,13 @@ final class WindowRequirements {
         if (years.isEmpty()) {
             return false;
         }
-        Matcher written = WRITTEN_YEAR.matcher(sentence);
-        boolean any = false;
-        while (written.find()) {
-            if (years.contains(written.group())) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
+        List<MatchResult> written = writtenYears(sentence);
+        return !written.isEmpty() && written.stream().noneMatch(year -> years.contains(year.group()));
+    }
+
+    /** The years a sentence writes, where it writes them. */
+    private static List<MatchResult> writtenYears(String sentence) {
+        return WRITTEN_YEAR.matcher(sentence).results().toList();
     }
 
     /**
@@ -715,13 +713,7 @@ final class WindowRequirements {
 
     /** Whether a sentence writes one of the years. */
     private static boolean writes(String sentence, Set<String> years) {
-        Matcher written = WRITTEN_YEAR.matcher(sentence);
-        while (written.find()) {
-            if (years.contains(written.group())) {
-                return true;
-            }
-        }
-        return false;
+        return writtenYears(sentence).stream().anyMatch(year -> years.contains(year.group()));
     }
 
     /** Whether the window's article is dated in, or titled with, one of the years. */
@@ -739,22 +731,9 @@ final class WindowRequirements {
         if (!FORECAST.matcher(sentence).find()) {
             return false;
         }
-        Set<Integer> targets = new HashSet<>();
-        Matcher target = TARGET_YEAR.matcher(sentence);
-        while (target.find()) {
-            targets.add(target.start(1));
-        }
-        Matcher written = WRITTEN_YEAR.matcher(sentence);
-        boolean any = false;
-        while (written.find()) {
-            if (years.contains(written.group())) {
-                if (!targets.contains(written.start())) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
+        Set<Integer> targets = TARGET_YEAR.matcher(sentence).results().map(target -> target.start(1)).collect(Collectors.toSet());
+        List<MatchResult> asked = writtenYears(sentence).stream().filter(year -> years.contains(year.group())).toList();
+        return !asked.isEmpty() && asked.stream().allMatch(year -> targets.contains(year.start()));
     }
 
     /**
