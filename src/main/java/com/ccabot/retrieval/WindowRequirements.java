@@ -41,6 +41,21 @@ final class WindowRequirements {
     /** Words that make a sentence's figure a forecast or a plan rather than what happened. */
     private static final Pattern FORECAST = Pattern.compile("\\b(?:expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?"
             + "|will|would|should|projected|forecasts?|goal|intends?|scheduled|due)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A question for the time of something yet to happen when the report was written: "when will the line open",
+     * "when is it due to be finished", "when was the plant supposed to be commissioned".
+     */
+    private static final Pattern ASKS_PLANNED = Pattern.compile("\\b(?:will|shall|going to|scheduled|due|expected"
+            + "|planned|slated|supposed|set to|intends?|plans? to|aims? to)\\b");
+    /** Words besides a forecast's that put a date ahead of the report: "is to open in May", "set for 2027". */
+    private static final Pattern AHEAD = Pattern.compile("\\b(?:is|are|was|were) to\\b|\\bset (?:for|to)\\b|\\bslated\\b"
+            + "|\\bsupposed\\b", Pattern.CASE_INSENSITIVE);
+    /** A time said relative to the report's, ahead of it: "next year", "next spring". */
+    private static final Pattern NEXT = Pattern.compile("\\bnext (?:year|month|spring|summer|autumn|fall|winter)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A sentence that begins with a word for what the sentence before named. */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\s*(?:it|its|they|their|this|these|he|she)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A question about what happened, in the past tense. */
     private static final Pattern ASKS_PAST = Pattern.compile("\\b(?:did|was|were|had)\\b", Pattern.CASE_INSENSITIVE);
     /** A year as a text writes it. */
@@ -212,6 +227,10 @@ final class WindowRequirements {
             requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
                     e -> e.sentences().stream().anyMatch(sentence -> type.newIn(sentence, question.corrected())
                             && analyzer.terms(sentence).stream().anyMatch(about::contains))));
+        } else if (type == AnswerType.DATE && ASKS_PLANNED.matcher(question.corrected().toLowerCase(Locale.ROOT)).find()) {
+            Set<String> asked = question.indexedTerms();
+            requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the planned ",
+                    e -> plannedIn(e, question.corrected(), asked, analyzer)));
         } else if (WRITTEN_ONE_WAY.containsKey(type)) {
             requirements.add(new Requirement(List.of(WRITTEN_ONE_WAY.get(type)), "no passage gives the ",
                     e -> type.newIn(e.windowText(), question.corrected())));
@@ -256,6 +275,41 @@ final class WindowRequirements {
         Article named = onlyIn.values().iterator().next();
         return new Requirement(onlyIn.keySet().stream().map(QuestionTerm::word).distinct().toList(), "no article names ",
                 e -> e.passage().chunk().article().equals(named));
+    }
+
+    /**
+     * Whether a sentence of the window dates something the question names ahead of the report ({@link #datesAhead}):
+     * the sentence shares a word with the question, or begins with a word that refers back to the sentence before
+     * that does ("It is due to open in 2027" after "The new terminal…"). "Trucks will pay a toll from next spring"
+     * says nothing of when a bridge will open.
+     */
+    private static boolean plannedIn(Evidence evidence, String question, Set<String> asked, TermAnalyzer analyzer) {
+        List<String> sentences = evidence.sentences();
+        java.time.LocalDate dated = evidence.passage().chunk().article().date();
+        for (int s = 0; s < sentences.size(); s++) {
+            String sentence = sentences.get(s);
+            boolean about = analyzer.terms(sentence).stream().anyMatch(asked::contains) || s > 0
+                    && REFERS_BACK.matcher(sentence).lookingAt() && analyzer.terms(sentences.get(s - 1)).stream().anyMatch(asked::contains);
+            if (about && datesAhead(sentence, question, dated)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence dates something ahead of its report, for a question of when something will happen or was
+     * due to: a date the question does not give, in a sentence that says it is planned or expected ("the line is
+     * due to open in 2027", "all four would be completed by spring 2017", "the other was expected to follow the next
+     * year") or a year after the report's. The day a report was written ("work began on Friday, December 27") says
+     * when something started, not when it is to be finished.
+     */
+    static boolean datesAhead(String sentence, String question, java.time.LocalDate dated) {
+        if (NEXT.matcher(sentence).find()) {
+            return true;
+        }
+        return AnswerType.DATE.newIn(sentence, question) && (FORECAST.matcher(sentence).find() || AHEAD.matcher(sentence).find()
+                || dated != null && writtenYears(sentence).stream().anyMatch(year -> Integer.parseInt(year.group()) > dated.getYear()));
     }
 
     /**

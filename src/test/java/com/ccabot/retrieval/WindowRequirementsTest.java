@@ -294,6 +294,30 @@ class WindowRequirementsTest {
     }
 
     @Test
+    void aQuestionOfWhenSomethingWillHappenNeedsADateAheadOfTheReport() {
+        java.time.LocalDate dated = java.time.LocalDate.of(2024, 12, 27);
+        String question = "When will the line be finished?";
+        assertThat(WindowRequirements.datesAhead("Work on the line began on Friday, December 27.", question, dated))
+                .as("the day of the report says when work began").isFalse();
+        assertThat(WindowRequirements.datesAhead("The first stage opened in 2019.", question, dated)).isFalse();
+        assertThat(WindowRequirements.datesAhead("Construction will take six years.", question, dated)).as("no date").isFalse();
+        assertThat(WindowRequirements.datesAhead("The line is due to open in 2030.", question, dated)).isTrue();
+        assertThat(WindowRequirements.datesAhead("All four schools would be completed by spring 2017.", question, dated)).isTrue();
+        assertThat(WindowRequirements.datesAhead("The other was expected to follow the next year.", question, dated)).isTrue();
+        assertThat(WindowRequirements.datesAhead("The second stage opens in 2027.", question, dated))
+                .as("a year after the report's").isTrue();
+
+        Retrieval planned = retriever.retrieve("When will Ambassador Chen Hao cut the ribbon?");
+        Retrieval happened = retriever.retrieve("When did Ambassador Chen Hao cut the ribbon?");
+        Retrieval toll = retriever.retrieve("When will trucks start to pay a toll on the Termez bridge?");
+        assertThat(planned.relevant()).isFalse();
+        assertThat(planned.verdict().reason()).isEqualTo("no passage gives the planned date");
+        assertThat(happened.relevant()).as(happened.verdict().toString()).isTrue();
+        assertThat(toll.relevant()).as(toll.verdict().toString()).isTrue();
+        assertThat(toll.evidence().get(0).text()).contains("next spring");
+    }
+
+    @Test
     void aCountOfPeopleUnderAnyNameAnswersHowManyPeople() {
         Retrieval retrieval = retriever.retrieve("How many people installed the street lamps?");
 
