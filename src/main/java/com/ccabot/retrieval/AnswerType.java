@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 enum AnswerType {
     /** An amount of money: "how much did it cost", "what was the price"; answered by a sum with its currency. */
     MONEY(Pattern.compile("\\bhow much\\b.*\\b(cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|invest"
-                    + "|invested|money|budget|loan|lent|fund|funded|funding)\\b|\\bwhat (?:was|is|will be|were) the"
-                    + " (?:total )?(cost|price|budget|value|investment)\\b"
+                    + "|invested|money|budget|loan|lent|fund|funded|funding|earn|earns|earned|earning|revenue|revenues"
+                    + "|income|fees?|charge|charges|charged)\\b|\\bwhat (?:was|is|will be|were) the"
+                    + " (?:[\\p{L}-]+ ){0,2}?(cost|price|budget|value|investment)\\b"
                     // typed as keywords, the question word last: "khorgos hub total investment how much"
                     + "|\\b(cost|price|budget|investment)\\b[^?.!]*\\bhow much\\s*\\??$"),
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d[\\d,.]*(?:\\s*(?:million|billion|trillion|mln|bln|bn))?\\s*(?:yuan|renminbi|"

@@ -106,11 +106,20 @@ public final class EvidenceRanker {
     /**
      * The sentences in the order an answer takes them: for a question of how many, of who holds a post or of what
      * something cost, those that give that kind of fact in the way it is asked ({@link #countingFirst},
-     * {@link #namingFirst}, {@link #payingFirst}) come first.
+     * {@link #namingFirst}, {@link #payingFirst}) come first; for a question of someone's words, before all of
+     * them the sentences that report that speaker's words ({@link QuestionSpeaker#speaksIn}) with a fact of the kind
+     * asked ("how many visitors… according to the minister": his words with a number of visitors): a report's lead names the
+     * speaker among those present and repeats more of the question's words than what the speaker said.
      */
     public static List<Evidence> inAnswerOrder(String question, AnalysedQuestion terms, List<Evidence> ranked,
                                                TermAnalyzer analyzer) {
-        return payingFirst(question, namingFirst(question, terms, countingFirst(ranked), analyzer));
+        List<Evidence> ordered = payingFirst(question, namingFirst(question, terms, countingFirst(ranked), analyzer));
+        // the kind of fact asked: a number beside what is counted when some sentence has one, else any new one
+        AnswerType type = AnswerType.of(question);
+        Predicate<Evidence> kind = ranked.stream().anyMatch(e -> e.feature("count_next") > 0)
+                ? e -> e.feature("count_next") > 0 : e -> type.newIn(e.text(), question);
+        return QuestionSpeaker.of(terms, analyzer).map(speaker -> holdingFirst(ordered,
+                e -> speaker.speaksIn(e) && kind.test(e))).orElse(ordered);
     }
 
     /**

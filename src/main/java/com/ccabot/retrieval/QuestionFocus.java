@@ -65,7 +65,14 @@ final class QuestionFocus {
 
     /** A question that asks for the members of a group by name: "the names of the four…", "list the…". */
     private static final Pattern LISTS = Pattern.compile(
-            "\\b(?:names of |list (?:all )?(?:the )?(?:names of )?)(?:all )?(?:the )?((?:[\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*(?:'s)? ?){1,6})");
+            "\\b(?:names of |list (?:(?:pls|plz|please) )?(?:all )?(?:the )?(?:names of )?)(?:all )?(?:the )?((?:[\\p{L}\\p{N}][\\p{L}\\p{N}\\-]*(?:'s)? ?){1,6})");
+
+    /**
+     * Words after "list" that name no group: a request's politeness and pronouns ("list pls", "list them please"),
+     * which leave the group to the rest of the question.
+     */
+    private static final Set<String> NOT_A_GROUP = Set.of("pls", "plz", "please", "thanks", "thx", "them", "it", "me",
+            "us", "those", "these", "em");
 
     private final TermAnalyzer analyzer;
     private final Set<String> questionWords;
@@ -110,7 +117,7 @@ final class QuestionFocus {
             return Optional.empty();
         }
         String head = head(matcher.group(1).replaceAll("\\b(\\p{L}+)'s\\b", "$1"));
-        return head.isEmpty() || KINDS.contains(head) ? Optional.empty() : Optional.of(head);
+        return head.isEmpty() || KINDS.contains(head) || NOT_A_GROUP.contains(head) ? Optional.empty() : Optional.of(head);
     }
 
     /**

@@ -55,8 +55,12 @@ final class QuestionSpeaker {
     private static final int AFTER_SPEECH = 3;
     /** What begins the words reported after a word of speech: "that", or a comma or colon. */
     private static final Pattern REPORTED = Pattern.compile("\\bthat\\b|[,:;]");
-    /** The pronouns a sentence reporting the speaker's further words begins with. */
-    private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * A sentence reporting the speaker's further words: one that begins with a pronoun ("He added that…"), or a
+     * quotation followed by a pronoun and a word of speech ("\u201cWe should carry on…,\u201d he said").
+     */
+    private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b|\\b(?:he|she|they)\\s+(?:also\\s+)?"
+            + "(?:said|says|added|adds|stressed|noted|told|declared|stated|continued|explained|urged)\\b", Pattern.CASE_INSENSITIVE);
     /**
      * Words of a post, which a question writes capitalised before a name ("Ambassador Chen Hao") and which do
      * not say who spoke: another ambassador's words are not his.
@@ -146,17 +150,32 @@ final class QuestionSpeaker {
     }
 
     private boolean reported(Evidence evidence) {
-        boolean named = false;
-        for (String sentence : evidence.sentences()) {
-            List<TermAnalyzer.Token> tokens = analyzer.tokens(sentence);
-            boolean speaks = tokens.stream().anyMatch(t -> SPEECH.contains(t.word().toLowerCase(Locale.ROOT)));
-            boolean names = tokens.stream().anyMatch(t -> this.names.contains(t.term()));
-            if (speaks && (speaker(sentence, tokens) || named && PRONOUN.matcher(sentence).find())) {
+        List<String> sentences = evidence.sentences();
+        for (int s = 0; s < sentences.size(); s++) {
+            if (reports(s > 0 ? sentences.get(s - 1) : "", sentences.get(s))) {
                 return true;
             }
-            named = names;
         }
         return false;
+    }
+
+    /**
+     * Whether the sentence of a piece of evidence itself reports the speaker's words ({@link #heldBy} asks it of
+     * the whole window), and the window names what they spoke about: the sentence an answer to "what did X say"
+     * leads with.
+     */
+    boolean speaksIn(Evidence evidence) {
+        return evidence.window().containsAll(subject) && reports(evidence.before(), evidence.text());
+    }
+
+    /** Whether a sentence reports the speaker's words: it names them as the one who speaks, or goes on after one that names them. */
+    private boolean reports(String before, String sentence) {
+        List<TermAnalyzer.Token> tokens = analyzer.tokens(sentence);
+        if (tokens.stream().noneMatch(t -> SPEECH.contains(t.word().toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        return speaker(sentence, tokens) || PRONOUN.matcher(sentence).find()
+                && analyzer.tokens(before).stream().anyMatch(t -> names.contains(t.term()));
     }
 
     /**

@@ -112,8 +112,12 @@ final class WindowRequirements {
             + "|\\b(?:annual|annually|yearly|monthly)\\b", Pattern.CASE_INSENSITIVE);
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
     private static final Pattern PER_UNIT = Pattern.compile("\\bper ((?:cubic |square |metric )?[\\p{L}]+)");
-    /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
-    private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
+    /**
+     * Units of time, which articles write as "a year" or "annually" rather than "per year", with the shortenings
+     * people type ("per yr", "per hr").
+     */
+    private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second",
+            "yr", "yrs", "mo", "wk", "hr", "hrs", "min", "sec");
     /**
      * Everyday words for whoever leads a body ("who is the head of the power company", "its boss"), which articles
      * give by the post's title instead ("Uzak Kadyrbaev, general director of Electric Stations").
@@ -558,14 +562,15 @@ final class WindowRequirements {
         Set<String> years = yearTerms(question);
         boolean peopleCounted = countsPeople(question);
         return new Requirement(focus.stream().map(QuestionTerm::word).distinct().toList(), "no passage gives the ",
-                evidence -> focus.stream().allMatch(t -> evidence.window().contains(t.indexed())
-                        || peopleCounted && ANY_PEOPLE.contains(t.term()) && countsSomePeople(analyzer, evidence)
+                evidence -> focus.stream().allMatch(t -> peopleCounted && ANY_PEOPLE.contains(t.term())
+                            ? countsSomePeople(analyzer, evidence)
+                            : (evidence.window().contains(t.indexed())
                         || HEADS.contains(t.word().toLowerCase(Locale.ROOT)) && LEADING_POST.matcher(evidence.windowText()).find()
                         || PARTS.contains(t.word().toLowerCase(Locale.ROOT)) && AnswerType.PROPORTION.foundIn(evidence.windowText())
                         || MEASURES.contains(t.word().toLowerCase(Locale.ROOT))
                             && measured(evidence, AnswerType.NUMBER, beside.get(t), years, analyzer)
                         || WORTH.contains(t.word().toLowerCase(Locale.ROOT))
-                            && measured(evidence, AnswerType.MONEY, beside.get(t), years, analyzer)));
+                            && measured(evidence, AnswerType.MONEY, beside.get(t), years, analyzer))));
     }
 
     /**

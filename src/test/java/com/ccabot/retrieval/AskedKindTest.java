@@ -41,8 +41,12 @@ class AskedKindTest {
     void aQuestionForADateNeedsOneInTheWindow() {
         Retrieval planned = retriever.retrieve("When will the second kiln at the Navoi cement plant be finished?");
 
+        Retrieval past = retriever.retrieve("In what year did the second kiln at the Navoi cement plant open?");
+
         assertThat(planned.relevant()).isFalse();
-        assertThat(planned.verdict().reason()).isEqualTo("no passage gives the date");
+        assertThat(planned.verdict().reason()).isEqualTo("no passage gives the planned date");
+        assertThat(past.relevant()).isFalse();
+        assertThat(past.verdict().reason()).isEqualTo("no passage gives the date");
     }
 
     @Test

@@ -53,6 +53,13 @@ class QuestionFocusTest {
     }
 
     @Test
+    void aRequestsPolitenessIsNoGroupToList() {
+        assertThat(QuestionFocus.listed("which towns did the caravan stop in? list pls")).isEmpty();
+        assertThat(QuestionFocus.listed("the caravan's stops, list them please")).isEmpty();
+        assertThat(QuestionFocus.listed("list please the towns the caravan stopped in")).contains("towns");
+    }
+
+    @Test
     void theAttributeIsTheFirstNounBeforeOfNotANameFurtherOn() {
         assertThat(focus.of("Who was the director of Kazatomprom at the signing ceremony?")).containsExactly("director");
         assertThat(focus.of("What is the total installed capacity of the wind farm?")).containsExactly("capac");

@@ -77,6 +77,18 @@ class WindowRequirementsTest {
             Forty technicians from the provincial institute installed the lamps.
             """;
 
+    private static final String FESTIVAL = """
+            ---
+            title: A music festival fills Bukhara's old town
+            date: 2024-09-09
+            source: Test Wire
+            ---
+
+            People from many towns came to the Bukhara music festival at the weekend.
+
+            The organisers sold the tickets online, and 14 bands played in the old town's squares.
+            """;
+
     @TempDir
     static Path work;
     private static KnowledgeIndex index;
@@ -85,7 +97,7 @@ class WindowRequirementsTest {
     @BeforeAll
     static void index() throws Exception {
         index = OwnArticles.indexed(work, Map.of("2024-05-20-termez-bridge.md", OPENING,
-                "2024-05-22-bridge-engineer-interview.md", INTERVIEW, "2024-06-01-street-lights.md", LIGHTS));
+                "2024-05-22-bridge-engineer-interview.md", INTERVIEW, "2024-06-01-street-lights.md", LIGHTS, "2024-09-09-bukhara-festival.md", FESTIVAL));
         retriever = OwnArticles.retriever(index);
     }
 
@@ -116,6 +128,28 @@ class WindowRequirementsTest {
         Retrieval retrieval = retriever.retrieve("Did Ambassador Chen Hao put forward any proposals at the opening of the bridge?");
         assertThat(retrieval.relevant()).isFalse();
         assertThat(retrieval.verdict().reason()).isEqualTo("no passage gives the words of Chen, Hao");
+    }
+
+    @Test
+    void theSentencesThatReportTheSpeakersWordsLeadTheAnswer() {
+        String question = "What did Governor Rustam Aliyev say at the ceremony?";
+        Retrieval retrieval = retriever.retrieve(question);
+        List<Evidence> ordered = retrieval.evidence();
+
+        assertThat(ordered.stream().max(java.util.Comparator.comparingDouble(Evidence::score)).orElseThrow().text())
+                .as("the lead repeats more of the question").startsWith("Governor Rustam Aliyev");
+        assertThat(ordered.subList(0, 2)).extracting(Evidence::text).containsExactlyInAnyOrder(
+                "Aliyev said the bridge would halve the journey to the border crossing.",
+                "He added that trucks would pay a toll from next spring.");
+
+        QuestionSpeaker aliyev = speaker(question).orElseThrow();
+        Evidence any = retrieval.evidence().get(0);
+        Evidence quoted = new Evidence(any.passage(), any.sentence(), "\u201cIt will change our town,\u201d he said.",
+                "Aliyev said the bridge would halve the journey.", "", any.window(), any.subject(), any.features(), any.score());
+        Evidence othersQuote = new Evidence(any.passage(), any.sentence(), "\u201cIt will change our town,\u201d he said.",
+                "Ambassador Chen Hao spoke next.", "", any.window(), any.subject(), any.features(), any.score());
+        assertThat(aliyev.speaksIn(quoted)).as("a quotation he is said to have spoken, after a sentence of his").isTrue();
+        assertThat(aliyev.speaksIn(othersQuote)).isFalse();
     }
 
     @Test
@@ -230,6 +264,8 @@ class WindowRequirementsTest {
         assertThat(perAxle.relevant()).isFalse();
         assertThat(perAxle.verdict().reason()).isEqualTo("no passage gives a rate per axle");
         assertThat(perYear.verdict().reason()).as("a year is written 'a year' or 'over twenty years'").doesNotStartWith("no passage gives a rate");
+        Retrieval perYr = retriever.retrieve("how many trucks will the bridge carry per yr by 2026");
+        assertThat(perYr.verdict().reason()).as("'yr' is a year as typed").doesNotStartWith("no passage gives a rate");
         Retrieval perTonne = retriever.retrieve("How much is the toll per tonne on the Termez bridge?");
         assertThat(perTonne.verdict().reason()).as("trucks of forty tonnes give no price per tonne")
                 .isEqualTo("no passage gives a rate per tonne");
@@ -324,6 +360,16 @@ class WindowRequirementsTest {
         assertThat(retrieval.verdict().reason()).doesNotStartWith("no passage gives the people");
         assertThat(retrieval.relevant()).as(retrieval.verdict().toString()).isTrue();
         assertThat(retrieval.evidence().get(0).text()).contains("Forty technicians");
+    }
+
+    @Test
+    void theWordPeopleWithoutACountDoesNotSayHowManyPeople() {
+        Retrieval people = retriever.retrieve("How many people came to the Bukhara music festival?");
+        Retrieval bands = retriever.retrieve("How many bands played at the Bukhara music festival?");
+
+        assertThat(people.relevant()).isFalse();
+        assertThat(people.verdict().reason()).contains("people");
+        assertThat(bands.relevant()).as(bands.verdict().toString()).isTrue();
     }
 
     @Test
