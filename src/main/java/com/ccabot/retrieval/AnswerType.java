@@ -160,6 +160,11 @@ enum AnswerType {
         return answers == null || answers.matcher(text).find();
     }
 
+    /** Where a text holds facts of this kind; none for OTHER. */
+    java.util.List<java.util.regex.MatchResult> occurrences(String text) {
+        return answers == null ? java.util.List.of() : answers.matcher(text).results().toList();
+    }
+
     static AnswerType of(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         for (AnswerType type : values()) {

@@ -65,6 +65,12 @@ final class WindowRequirements {
             + "|spen[dt]\\w*|fund\\w*|financ\\w*|budget\\w*|loans?|lent|lend\\w*|paid|pays?|paying|payments?|fees?|fares?"
             + "|tolls?|allocat\\w*|grants?|contracts?|sav(?:e|es|ed|ing|ings)|expenditures?|charged?|charges|tickets?)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * How many words from a sum a word that makes it a payment may stand: "Total investment was put at 178 million
+     * dollars", "a $1.2 billion plant, financed by…", but not "the 2024 figure at $43.82 billion, up 6.8 percent, and
+     * China is Kazakhstan's largest trading and investment partner".
+     */
+    private static final int PAYMENT_REACH = 8;
     /** A question that asks for a count of something. */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many\\b");
     /** A count as a text writes it: digits that are not a year, or a number word. */
@@ -338,7 +344,17 @@ final class WindowRequirements {
 
     /** Whether a sentence gives a sum of money as a price, a cost or a payment ({@link #paysFor}). */
     static boolean paid(String sentence) {
-        return AnswerType.MONEY.foundIn(sentence) && PAYMENT.matcher(sentence).find();
+        for (MatchResult sum : AnswerType.MONEY.occurrences(sentence)) {
+            String[] before = sentence.substring(0, sum.start()).split("\\s+");
+            String[] after = sentence.substring(sum.end()).split("\\s+");
+            String near = String.join(" ", java.util.Arrays.copyOfRange(before, Math.max(0, before.length - PAYMENT_REACH),
+                    before.length)) + " " + String.join(" ", java.util.Arrays.copyOfRange(after, 0, Math.min(after.length,
+                    PAYMENT_REACH + 1)));
+            if (PAYMENT.matcher(near).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,4 +39,12 @@ class PaymentTest {
         assertThat(com.ccabot.answer.Declines.notCovered(retrieval)).as("what is lacking, not that 'cost' is never named")
                 .contains("no passage gives an amount for cost").doesNotContain("nothing on");
     }
+
+    @Test
+    void aWordOfPaymentMakesASumPaidOnlyCloseToIt() {
+        assertThat(WindowRequirements.paid("Total investment was put at 178 million dollars.")).isTrue();
+        assertThat(WindowRequirements.paid("The $1.2 billion plant, financed by a state bank, opened in May.")).isTrue();
+        assertThat(WindowRequirements.paid("Customs put the year's figure at $43.82 billion, up 6.8 percent, and China is the"
+                + " country's largest trading and investment partner.")).as("the word of payment is far from the sum").isFalse();
+    }
 }
