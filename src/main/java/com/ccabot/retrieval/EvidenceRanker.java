@@ -41,6 +41,12 @@ public final class EvidenceRanker {
     /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
     private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
+    /** A question for a cause. */
+    private static final Pattern ASKS_WHY = Pattern.compile("\\bwhy\\b|\\bfor what reason\\b|\\bhow come\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that give a cause ("since" and "after" more often give a time). */
+    private static final Pattern CAUSE = Pattern.compile("\\b(?:because|due to|owing to|as a result of|caused by|the reason"
+            + "|on account of|in order to|so that|in view of)\\b", Pattern.CASE_INSENSITIVE);
     /** How many analysed words from a post's word its holder's name may stand ("ambassador to Kazakhstan, Li Wen"). */
     private static final int HOLDER_REACH = 4;
     /** New words beyond the question's that count fully as "adds something". */
@@ -113,13 +119,26 @@ public final class EvidenceRanker {
      */
     public static List<Evidence> inAnswerOrder(String question, AnalysedQuestion terms, List<Evidence> ranked,
                                                TermAnalyzer analyzer) {
-        List<Evidence> ordered = payingFirst(question, namingFirst(question, terms, countingFirst(ranked), analyzer));
+        List<Evidence> ordered = causeFirst(question, payingFirst(question, namingFirst(question, terms, countingFirst(ranked),
+                analyzer)));
         // the kind of fact asked: a number beside what is counted when some sentence has one, else any new one
         AnswerType type = AnswerType.of(question);
         Predicate<Evidence> kind = ranked.stream().anyMatch(e -> e.feature("count_next") > 0)
                 ? e -> e.feature("count_next") > 0 : e -> type.newIn(e.text(), question);
         return QuestionSpeaker.of(terms, analyzer).map(speaker -> holdingFirst(ordered,
                 e -> speaker.speaksIn(e) && kind.test(e))).orElse(ordered);
+    }
+
+    /**
+     * The sentences in the order an answer takes them for a question of why ("why was the opening postponed"): those
+     * that give a cause ("because of rock subsidence inside the tunnel", "due to…", "owing to…") first, each group in
+     * its own order. The report's lead says what happened in more of the question's words, and not why.
+     */
+    static List<Evidence> causeFirst(String question, List<Evidence> ranked) {
+        if (!ASKS_WHY.matcher(question).find()) {
+            return ranked;
+        }
+        return holdingFirst(ranked, e -> CAUSE.matcher(e.text()).find());
     }
 
     /**

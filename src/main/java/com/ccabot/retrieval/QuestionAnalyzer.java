@@ -29,10 +29,16 @@ public final class QuestionAnalyzer {
             has have had can could would should will shall may might must tell me us you your please know explain
             describe give list name show say said any some information info detail details happen happened happens
             take took taken place held hold number amount total kind type date time exactly also about there here
-            i we my our like want need find ok okay thanks thank hi hello hey see
+            i we my our like want need find ok okay hi hello hey see
             pls plz thx ty u ur yo btw rn q quick question stuff
             he him his she her hers its them theirs those
             """;
+
+    /**
+     * Courtesies, left out as typed: "thanks" and "thank you" say nothing of what is asked, but "which minister
+     * thanked China" asks about thanking, so they are not left out by their stem.
+     */
+    private static final Set<String> COURTESIES = Set.of("thanks", "thank", "thankyou", "thanx");
 
     /** The question words users begin a question with, whose misspellings are still question words. */
     private static final List<String> INTERROGATIVES = List.of("what", "which", "where", "when", "whom", "whose", "many",
@@ -139,6 +145,7 @@ public final class QuestionAnalyzer {
         for (TermAnalyzer.Token token : analyzer.tokens(question)) {
             String term = token.term();
             if (questionWords.contains(term) || asking.contains(token.word().toLowerCase(Locale.ROOT))
+                    || COURTESIES.contains(token.word().toLowerCase(Locale.ROOT))
                     || term.codePoints().noneMatch(Character::isLetterOrDigit) || !seen.add(term)) {
                 continue; // an emoji or a symbol says nothing the articles could hold
             }

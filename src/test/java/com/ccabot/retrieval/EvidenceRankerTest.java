@@ -67,6 +67,18 @@ class EvidenceRankerTest {
     }
 
     @Test
+    void causeFirstTakesTheSentenceThatGivesACauseFirstOnlyForAQuestionOfWhy() {
+        Evidence lead = sentence(0, "The opening of the ferry line was postponed until May.", 0.9, false);
+        Evidence time = sentence(1, "Since March the ferry has been tested on the river.", 0.7, false);
+        Evidence cause = sentence(2, "Officials said the opening was put off because of low water.", 0.5, false);
+
+        assertThat(EvidenceRanker.causeFirst("Why was the opening of the ferry line postponed?", List.of(lead, time, cause)))
+                .containsExactly(cause, lead, time);
+        assertThat(EvidenceRanker.causeFirst("When will the ferry line open?", List.of(lead, time, cause)))
+                .containsExactly(lead, time, cause);
+    }
+
+    @Test
     void payingFirstTakesTheSentenceWithASumPaidFirstOnlyForAQuestionOfCost() {
         Evidence lead = sentence(0, "A group from Anhui opened the Tolqin glass works on Monday.", 0.9, false);
         Evidence trade = sentence(2, "Trade through the district grew to 40 million dollars.", 0.7, false);

@@ -43,4 +43,13 @@ class QuestionAnalyzerTest {
         assertThat(terms).extracting(QuestionTerm::word).contains("alliance")
                 .doesNotContain("hey", "quick", "q", "thx", "pls", "see");
     }
+
+    @Test
+    void thanksIsACourtesyButThankingIsWhatIsAsked() {
+        var courtesy = com.ccabot.TestPipeline.app().answers().retrieve("thanks! and who leads the alliance? thank you").terms().terms();
+        var asked = com.ccabot.TestPipeline.app().answers().retrieve("which minister thanked the alliance").terms().terms();
+
+        assertThat(courtesy).extracting(QuestionTerm::word).contains("alliance").doesNotContain("thanks", "thank");
+        assertThat(asked).extracting(QuestionTerm::word).contains("thanked", "alliance");
+    }
 }
