@@ -41,6 +41,10 @@ public final class EvidenceRanker {
     /** A word in lower case: prose has them; a dateline, a byline or a credit line ("LIU XIN/CHINA NEWS") has none. */
     private static final Pattern PROSE = Pattern.compile("(?<!\\p{L})\\p{Ll}{3,}(?!\\p{L})");
     private static final int SHORT_SENTENCE = 40;
+    /** Units of measure a question may name, as the analyser reads them. */
+    private static final String UNITS = "kilometre kilometres kilometer kilometers km mile miles metre metres meter meters"
+            + " square cubic hectare hectares acre acres tonne tonnes ton tons kilogram kilograms megawatt megawatts kilowatt"
+            + " kilowatts gigawatt gigawatts kwh mwh gwh teu barrel barrels litre litres liter liters";
     /** A question for a cause. */
     private static final Pattern ASKS_WHY = Pattern.compile("\\bwhy\\b|\\bfor what reason\\b|\\bhow come\\b",
             Pattern.CASE_INSENSITIVE);
@@ -119,14 +123,29 @@ public final class EvidenceRanker {
      */
     public static List<Evidence> inAnswerOrder(String question, AnalysedQuestion terms, List<Evidence> ranked,
                                                TermAnalyzer analyzer) {
-        List<Evidence> ordered = causeFirst(question, payingFirst(question, namingFirst(question, terms, countingFirst(ranked),
-                analyzer)));
+        List<Evidence> ordered = causeFirst(question, payingFirst(question, namingFirst(question, terms,
+                countingFirst(measuredFirst(terms, ranked, analyzer)), analyzer)));
         // the kind of fact asked: a number beside what is counted when some sentence has one, else any new one
         AnswerType type = AnswerType.of(question);
         Predicate<Evidence> kind = ranked.stream().anyMatch(e -> e.feature("count_next") > 0)
                 ? e -> e.feature("count_next") > 0 : e -> type.newIn(e.text(), question);
         return QuestionSpeaker.of(terms, analyzer).map(speaker -> holdingFirst(ordered,
                 e -> speaker.speaksIn(e) && kind.test(e))).orElse(ordered);
+    }
+
+    /**
+     * The sentences in the order an answer takes them for a question that names a unit of measure ("luban workshop
+     * size sq m", "how long is the road in km"): those that give a number in that unit ("covers 1,138 square
+     * meters") first, each group in its own order; within what a count puts first ({@link #countingFirst}), since
+     * "how many tonnes of wheat" asks for tonnes of wheat, not of cement.
+     */
+    static List<Evidence> measuredFirst(AnalysedQuestion terms, List<Evidence> ranked, TermAnalyzer analyzer) {
+        Set<String> units = new HashSet<>(terms.indexedTerms());
+        units.retainAll(analyzer.terms(UNITS));
+        if (units.isEmpty()) {
+            return ranked;
+        }
+        return holdingFirst(ranked, e -> WindowRequirements.countsNext(analyzer, e.text(), t -> units.contains(t.term())));
     }
 
     /**

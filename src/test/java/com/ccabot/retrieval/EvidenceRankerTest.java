@@ -67,6 +67,23 @@ class EvidenceRankerTest {
     }
 
     @Test
+    void measuredFirstTakesTheSentenceWithANumberInTheQuestionsUnitFirst() {
+        com.ccabot.index.TermAnalyzer analyzer = new com.ccabot.index.TermAnalyzer();
+        Evidence lead = sentence(0, "The ferry terminal in Termez opened with 300 guests on Monday.", 0.9, false);
+        Evidence area = sentence(1, "The terminal covers 2,400 square meters beside the river.", 0.5, false);
+
+        assertThat(EvidenceRanker.measuredFirst(question("ferry terminal size sq m", analyzer), List.of(lead, area), analyzer))
+                .containsExactly(area, lead);
+        assertThat(EvidenceRanker.measuredFirst(question("ferry terminal guests", analyzer), List.of(lead, area), analyzer))
+                .containsExactly(lead, area);
+    }
+
+    private static AnalysedQuestion question(String text, com.ccabot.index.TermAnalyzer analyzer) {
+        return new AnalysedQuestion(analyzer.tokens(text).stream().map(t -> new QuestionTerm(t.term(), 1, true, null, false,
+                false, false, false, t.word())).toList(), text);
+    }
+
+    @Test
     void causeFirstTakesTheSentenceThatGivesACauseFirstOnlyForAQuestionOfWhy() {
         Evidence lead = sentence(0, "The opening of the ferry line was postponed until May.", 0.9, false);
         Evidence time = sentence(1, "Since March the ferry has been tested on the river.", 0.7, false);
