@@ -16,7 +16,8 @@ enum AnswerType {
     MONEY(Pattern.compile("\\bhow much\\b.*\\b(cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|invest"
                     + "|invested|money|budget|loan|lent|fund|funded|funding|earn|earns|earned|earning|revenue|revenues"
                     + "|income|fees?|charge|charges|charged)\\b|\\bwhat (?:was|is|will be|were) the"
-                    + " (?:[\\p{L}-]+ ){0,2}?(cost|price|budget|value|investment)\\b"
+                    + " (?:(?:total|annual|yearly|monthly|estimated|overall|initial|final|planned|projected|full|combined"
+                    + "|average|construction|project|ticket|contract|market) ){0,2}(cost|price|budget|value|investment)\\b"
                     // typed as keywords, the question word last: "khorgos hub total investment how much"
                     + "|\\b(cost|price|budget|investment)\\b[^?.!]*\\bhow much\\s*\\??$"),
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d[\\d,.]*(?:\\s*(?:million|billion|trillion|mln|bln|bn))?\\s*(?:yuan|renminbi|"
@@ -100,6 +101,9 @@ enum AnswerType {
 
     /** Words the question patterns share; kept apart since an enum's constants cannot read the enum's static fields. */
     static final class Words {
+
+        /** "due" as a plan ("due to open", "due in May"), not as a cause ("due to floods"). */
+        static final String DUE = "due (?:to (?:be|open|start|begin|finish|complete|launch|run|end|close|reach|arrive)|in|by|for)";
 
         /**
          * Up to two words between "which"/"what" and the noun that says the kind of answer ("which Chinese

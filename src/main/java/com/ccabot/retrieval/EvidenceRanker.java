@@ -45,11 +45,14 @@ public final class EvidenceRanker {
     private static final String UNITS = "kilometre kilometres kilometer kilometers km mile miles metre metres meter meters"
             + " square cubic hectare hectares acre acres tonne tonnes ton tons kilogram kilograms megawatt megawatts kilowatt"
             + " kilowatts gigawatt gigawatts kwh mwh gwh teu barrel barrels litre litres liter liters";
+    /** {@link #UNITS} as analysed terms. */
+    private static final Set<String> UNIT_TERMS = Set.copyOf(new TermAnalyzer().terms(UNITS));
     /** A question for a cause. */
     private static final Pattern ASKS_WHY = Pattern.compile("\\bwhy\\b|\\bfor what reason\\b|\\bhow come\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words that give a cause ("since" and "after" more often give a time). */
-    private static final Pattern CAUSE = Pattern.compile("\\b(?:because|due to|owing to|as a result of|caused by|the reason"
+    private static final Pattern CAUSE = Pattern.compile("\\b(?:because|due to(?! (?:be|open|start|begin|finish|complete"
+            + "|launch|run|end|close|reach|arrive)\\b)|owing to|as a result of|caused by|the reason"
             + "|on account of|in order to|so that|in view of)\\b", Pattern.CASE_INSENSITIVE);
     /** How many analysed words from a post's word its holder's name may stand ("ambassador to Kazakhstan, Li Wen"). */
     private static final int HOLDER_REACH = 4;
@@ -114,9 +117,11 @@ public final class EvidenceRanker {
     }
 
     /**
-     * The sentences in the order an answer takes them: for a question of how many, of who holds a post or of what
-     * something cost, those that give that kind of fact in the way it is asked ({@link #countingFirst},
-     * {@link #namingFirst}, {@link #payingFirst}) come first; for a question of someone's words, before all of
+     * The sentences in the order an answer takes them: for a question that names a unit, those with a number in it
+     * ({@link #measuredFirst}); then, taking precedence in this order, for a question of how many, of who holds a
+     * post, of what something cost or of why, those that give that kind of fact in the way it is asked
+     * ({@link #countingFirst}, {@link #namingFirst}, {@link #payingFirst}, {@link #causeFirst}); for a question of
+     * someone's words, before all of
      * them the sentences that report that speaker's words ({@link QuestionSpeaker#speaksIn}) with a fact of the kind
      * asked ("how many visitors… according to the minister": his words with a number of visitors): a report's lead names the
      * speaker among those present and repeats more of the question's words than what the speaker said.
@@ -134,14 +139,14 @@ public final class EvidenceRanker {
     }
 
     /**
-     * The sentences in the order an answer takes them for a question that names a unit of measure ("luban workshop
-     * size sq m", "how long is the road in km"): those that give a number in that unit ("covers 1,138 square
+     * The sentences in the order an answer takes them for a question that names a unit of measure ("ferry terminal
+     * size sq m", "how long is the road in km"): those that give a number in that unit ("covers 2,400 square
      * meters") first, each group in its own order; within what a count puts first ({@link #countingFirst}), since
      * "how many tonnes of wheat" asks for tonnes of wheat, not of cement.
      */
     static List<Evidence> measuredFirst(AnalysedQuestion terms, List<Evidence> ranked, TermAnalyzer analyzer) {
         Set<String> units = new HashSet<>(terms.indexedTerms());
-        units.retainAll(analyzer.terms(UNITS));
+        units.retainAll(UNIT_TERMS);
         if (units.isEmpty()) {
             return ranked;
         }
@@ -150,7 +155,7 @@ public final class EvidenceRanker {
 
     /**
      * The sentences in the order an answer takes them for a question of why ("why was the opening postponed"): those
-     * that give a cause ("because of rock subsidence inside the tunnel", "due to…", "owing to…") first, each group in
+     * that give a cause ("because of low water on the river", "due to…", "owing to…") first, each group in
      * its own order. The report's lead says what happened in more of the question's words, and not why.
      */
     static List<Evidence> causeFirst(String question, List<Evidence> ranked) {

@@ -72,7 +72,7 @@ final class QuestionFocus {
      * which leave the group to the rest of the question.
      */
     private static final Set<String> NOT_A_GROUP = Set.of("pls", "plz", "please", "thanks", "thx", "them", "it", "me",
-            "us", "those", "these", "em");
+            "us", "those", "these", "em", "all");
 
     private final TermAnalyzer analyzer;
     private final Set<String> questionWords;
@@ -113,11 +113,13 @@ final class QuestionFocus {
      */
     static Optional<String> listed(String question) {
         Matcher matcher = LISTS.matcher(question.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
-        if (!matcher.find()) {
-            return Optional.empty();
+        while (matcher.find()) {
+            String head = head(matcher.group(1).replaceAll("\\b(\\p{L}+)'s\\b", "$1"));
+            if (!head.isEmpty() && !KINDS.contains(head) && !NOT_A_GROUP.contains(head)) {
+                return Optional.of(head);
+            }
         }
-        String head = head(matcher.group(1).replaceAll("\\b(\\p{L}+)'s\\b", "$1"));
-        return head.isEmpty() || KINDS.contains(head) || NOT_A_GROUP.contains(head) ? Optional.empty() : Optional.of(head);
+        return Optional.empty();
     }
 
     /**

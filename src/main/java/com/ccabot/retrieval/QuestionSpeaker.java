@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * Who a question asks the words of: "Aliyev" in "what did Governor Rustam Aliyev say in his speech", "the deputy
  * prime minister" in "according to the Kyrgyz deputy prime minister, …". A window answers it only when it reports
  * that speaker's words: a sentence that names the speaker and has a verb or noun of speech ("said", "stressed",
- * "called for", "in his speech"), or one that begins with a pronoun and such a word after a sentence that names
- * the speaker ("He added that…"). A sentence that lists the speaker among those present gives none of their words.
+ * "called for", "in his speech"), or one that begins with a pronoun and such a word, or a quotation ending "he
+ * said", after a sentence that names the speaker ("He added that…"). A sentence that lists the speaker among those present gives none of their words.
  */
 final class QuestionSpeaker {
 
@@ -57,9 +57,9 @@ final class QuestionSpeaker {
     private static final Pattern REPORTED = Pattern.compile("\\bthat\\b|[,:;]");
     /**
      * A sentence reporting the speaker's further words: one that begins with a pronoun ("He added that…"), or a
-     * quotation followed by a pronoun and a word of speech ("\u201cWe should carry on…,\u201d he said").
+     * quotation followed by a pronoun and a word of speech ("\u201cIt will change our town,\u201d he said").
      */
-    private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b|\\b(?:he|she|they)\\s+(?:also\\s+)?"
+    private static final Pattern PRONOUN = Pattern.compile("^\\W*(?:he|she|they)\\b|[\"\u201d]\\s*(?:he|she|they)\\s+(?:also\\s+)?"
             + "(?:said|says|added|adds|stressed|noted|told|declared|stated|continued|explained|urged)\\b", Pattern.CASE_INSENSITIVE);
     /**
      * Words of a post, which a question writes capitalised before a name ("Ambassador Chen Hao") and which do
@@ -139,7 +139,7 @@ final class QuestionSpeaker {
 
     /**
      * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
-     * that goes on with "He…" after it, or an article that gives the speaker's words in turns ("Malika Yusupova:
+     * that goes on with "He…" or a quotation ending "he said" after it, or an article that gives the speaker's words in turns ("Malika Yusupova:
      * The deck rests on twelve piers…"), an interview whose every answer is theirs; and whether the window, with its
      * article's title, names what the question says they spoke about (Xi's words on a railway are not his words on a
      * tunnel).

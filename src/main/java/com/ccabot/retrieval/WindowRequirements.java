@@ -45,11 +45,15 @@ final class WindowRequirements {
      * A question for the time of something yet to happen when the report was written: "when will the line open",
      * "when is it due to be finished", "when was the plant supposed to be commissioned".
      */
-    private static final Pattern ASKS_PLANNED = Pattern.compile("\\b(?:will|shall|going to|scheduled|due|expected"
-            + "|planned|slated|supposed|set to|intends?|plans? to|aims? to)\\b");
-    /** Words besides a forecast's that put a date ahead of the report: "is to open in May", "set for 2027". */
-    private static final Pattern AHEAD = Pattern.compile("\\b(?:is|are|was|were) to\\b|\\bset (?:for|to)\\b|\\bslated\\b"
-            + "|\\bsupposed\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASKS_PLANNED = Pattern.compile("\\b(?:will|shall|going to|scheduled|" + AnswerType.Words.DUE
+            + "|expected|planned|slated|supposed|set to|intends?|plans? to|aims? to)\\b");
+    /**
+     * Words that put a date ahead of the report: a forecast's or a plan's ("expected", "would", "is to open in May",
+     * "set for 2027", "due to open"), not "due to" a cause ("delayed due to floods in May").
+     */
+    private static final Pattern AHEAD = Pattern.compile("\\b(?:expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?"
+            + "|will|would|should|projected|forecasts?|goal|intends?|scheduled|" + AnswerType.Words.DUE + ")\\b"
+            + "|\\b(?:is|are|was|were) to\\b|\\bset (?:for|to)\\b|\\bslated\\b|\\bsupposed\\b", Pattern.CASE_INSENSITIVE);
     /** A time said relative to the report's, ahead of it: "next year", "next spring". */
     private static final Pattern NEXT = Pattern.compile("\\bnext (?:year|month|spring|summer|autumn|fall|winter)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -63,12 +67,13 @@ final class WindowRequirements {
     /** Words that make a sum of money a price, a cost or a payment. */
     private static final Pattern PAYMENT = Pattern.compile("\\b(?:costs?|costing|worth|valued?|prices?|priced|invest\\w*"
             + "|spen[dt]\\w*|fund\\w*|financ\\w*|budget\\w*|loans?|lent|lend\\w*|paid|pays?|paying|payments?|fees?|fares?"
-            + "|tolls?|allocat\\w*|grants?|contracts?|sav(?:e|es|ed|ing|ings)|expenditures?|charged?|charges|tickets?)\\b",
+            + "|tolls?|allocat\\w*|grants?|contracts?|sav(?:e|es|ed|ing|ings)|expenditures?|charged?|charges|tickets?"
+            + "|earn\\w*|revenues?|income|profits?|proceeds)\\b",
             Pattern.CASE_INSENSITIVE);
     /**
-     * How many words from a sum a word that makes it a payment may stand: "Total investment was put at 178 million
-     * dollars", "a $1.2 billion plant, financed by…", but not "the 2024 figure at $43.82 billion, up 6.8 percent, and
-     * China is Kazakhstan's largest trading and investment partner".
+     * How many words from a sum a word that makes it a payment may stand: "Total investment was put at 90 million
+     * dollars", "a $1.2 billion plant, financed by…", but not "the year's figure at $41.5 billion, up 6 percent, and
+     * China is the country's largest trading and investment partner".
      */
     private static final int PAYMENT_REACH = 8;
     /** A question that asks for a count of something. */
@@ -118,12 +123,11 @@ final class WindowRequirements {
             + "|\\b(?:annual|annually|yearly|monthly)\\b", Pattern.CASE_INSENSITIVE);
     /** A question that asks for an amount per unit of something: "per kWh", "per tonne". */
     private static final Pattern PER_UNIT = Pattern.compile("\\bper ((?:cubic |square |metric )?[\\p{L}]+)");
-    /**
-     * Units of time, which articles write as "a year" or "annually" rather than "per year", with the shortenings
-     * people type ("per yr", "per hr").
-     */
-    private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second",
-            "yr", "yrs", "mo", "wk", "hr", "hrs", "min", "sec");
+    /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
+    private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
+    /** The units of time a question may ask a rate in, with the shortenings people type ("per yr", "per hr"). */
+    private static final Set<String> TIME_UNITS_TYPED = Set.of("year", "annum", "month", "week", "day", "hour", "minute",
+            "second", "yr", "yrs", "mo", "wk", "hr", "hrs", "min", "sec");
     /**
      * Everyday words for whoever leads a body ("who is the head of the power company", "its boss"), which articles
      * give by the post's title instead ("Uzak Kadyrbaev, general director of Electric Stations").
@@ -153,7 +157,9 @@ final class WindowRequirements {
     static final Set<String> PEOPLE = Set.of("people", "persons", "individuals", "participants", "attendees", "officials",
             "delegates", "representatives", "guests", "scholars", "experts", "students", "visitors", "tourists", "travellers",
             "travelers", "citizens", "residents", "workers", "employees", "members", "leaders", "journalists", "volunteers",
-            "teachers", "athletes", "passengers", "spectators", "pupils", "graduates", "trainees");
+            "teachers", "athletes", "passengers", "spectators", "pupils", "graduates", "trainees", "staff", "doctors",
+            "nurses", "children", "farmers", "engineers", "families", "women", "men", "drivers", "patients", "miners",
+            "soldiers", "builders");
     /**
      * Counted words that any group of people answers ("how many people attended" — "300 officials and scholars"), so
      * the count need not name them; as analysed, so that "ppl" is "people".
@@ -203,8 +209,9 @@ final class WindowRequirements {
      * turbines" without a number does not say how many there are), when it asks for the names of a group, a
      * list, when it asks for the name of something, a name beside its word, when it asks what an abbreviation
      * stands for, the words it is made of, when it asks what someone said,
-     * a report of their words, when it asks for a rate, a rate, and when it asks for a date, a clock time, a distance,
-     * a span of time or a share, one the question does not give itself.
+     * a report of their words, when it asks for a rate, a rate, when it asks for a date, a clock time, a distance,
+     * a span of time or a share, one the question does not give itself, and when it asks when something will happen,
+     * a date ahead of the report ({@link #datesAhead}).
      */
     static List<Requirement> of(AnalysedQuestion question, TermAnalyzer analyzer, WordMeanings meanings) {
         List<QuestionTerm> terms = question.terms();
@@ -309,16 +316,16 @@ final class WindowRequirements {
 
     /**
      * Whether a sentence dates something ahead of its report, for a question of when something will happen or was
-     * due to: a date the question does not give, in a sentence that says it is planned or expected ("the line is
-     * due to open in 2027", "all four would be completed by spring 2017", "the other was expected to follow the next
-     * year") or a year after the report's. The day a report was written ("work began on Friday, December 27") says
-     * when something started, not when it is to be finished.
+     * due to: "next year" or "next spring", or a date the question does not give in a sentence that says it is
+     * planned or expected ("the ferry is due to start in 2027", "the three halls would be finished by spring 2026",
+     * "the second line was expected to follow the next year") or a year after the report's. The day a report was
+     * written ("work began on Friday, May 3") says when something started, not when it is to be finished.
      */
     static boolean datesAhead(String sentence, String question, java.time.LocalDate dated) {
         if (NEXT.matcher(sentence).find()) {
             return true;
         }
-        return AnswerType.DATE.newIn(sentence, question) && (FORECAST.matcher(sentence).find() || AHEAD.matcher(sentence).find()
+        return AnswerType.DATE.newIn(sentence, question) && (AHEAD.matcher(sentence).find()
                 || dated != null && writtenYears(sentence).stream().anyMatch(year -> Integer.parseInt(year.group()) > dated.getYear()));
     }
 
@@ -345,11 +352,11 @@ final class WindowRequirements {
     /** Whether a sentence gives a sum of money as a price, a cost or a payment ({@link #paysFor}). */
     static boolean paid(String sentence) {
         for (MatchResult sum : AnswerType.MONEY.occurrences(sentence)) {
-            String[] before = sentence.substring(0, sum.start()).split("\\s+");
-            String[] after = sentence.substring(sum.end()).split("\\s+");
+            String[] before = sentence.substring(0, sum.start()).strip().split("\\s+");
+            String[] after = sentence.substring(sum.end()).strip().split("\\s+");
             String near = String.join(" ", java.util.Arrays.copyOfRange(before, Math.max(0, before.length - PAYMENT_REACH),
                     before.length)) + " " + String.join(" ", java.util.Arrays.copyOfRange(after, 0, Math.min(after.length,
-                    PAYMENT_REACH + 1)));
+                    PAYMENT_REACH)));
             if (PAYMENT.matcher(near).find()) {
                 return true;
             }
@@ -525,7 +532,7 @@ final class WindowRequirements {
     private static Optional<Requirement> rate(AnalysedQuestion question, TermAnalyzer analyzer) {
         String lower = question.corrected().toLowerCase(Locale.ROOT);
         Matcher per = PER_UNIT.matcher(lower);
-        if (per.find() && !TIME_UNITS.contains(per.group(1))) {
+        if (per.find() && !TIME_UNITS_TYPED.contains(per.group(1))) {
             List<String> unit = analyzer.terms(per.group(1));
             Pattern perUnit = perUnit(per.group(1));
             return unit.isEmpty() ? Optional.empty() : Optional.of(new Requirement(List.of("per " + per.group(1)),

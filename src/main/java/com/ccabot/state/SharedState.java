@@ -390,6 +390,12 @@ public final class SharedState implements AutoCloseable {
     public void close() {
         closed = true;
         background.shutdownNow();
+        try {
+            // an attempt to connect still under way ends before the client it uses is shut down
+            background.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Connections current = connections;
         if (current != null) {
             current.close();

@@ -84,7 +84,8 @@ class AnswerTypeTest {
         assertThat(AnswerType.MONEY.askingWord("green valley bridge total cost how much?")).contains("cost");
         assertThat(AnswerType.MONEY.askingWord("How much will the town earn from the bridge's tolls?")).contains("earn");
         assertThat(AnswerType.MONEY.askingWord("What is the yearly budget of the ferry office?")).contains("budget");
-        assertThat(AnswerType.of("What is the length of the bridge?")).isNotEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("What is the core value of the ferry company?")).isNotEqualTo(AnswerType.MONEY);
+        assertThat(AnswerType.of("What was the impact of investment on jobs?")).isNotEqualTo(AnswerType.MONEY);
 
         assertThat(AnswerType.MONEY.foundIn("The bridge cost 40 million euros.")).isTrue();
         assertThat(AnswerType.MONEY.foundIn("Tickets were sold for $12 each.")).isTrue();

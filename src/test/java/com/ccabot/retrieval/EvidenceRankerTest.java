@@ -93,6 +93,9 @@ class EvidenceRankerTest {
                 .containsExactly(cause, lead, time);
         assertThat(EvidenceRanker.causeFirst("When will the ferry line open?", List.of(lead, time, cause)))
                 .containsExactly(lead, time, cause);
+        Evidence plan = sentence(3, "The second ferry is due to open in May.", 0.8, false);
+        assertThat(EvidenceRanker.causeFirst("Why was the opening of the ferry line postponed?", List.of(plan, cause)))
+                .as("'due to open' is a plan, not a cause").containsExactly(cause, plan);
     }
 
     @Test

@@ -46,5 +46,7 @@ class PaymentTest {
         assertThat(WindowRequirements.paid("The $1.2 billion plant, financed by a state bank, opened in May.")).isTrue();
         assertThat(WindowRequirements.paid("Customs put the year's figure at $43.82 billion, up 6.8 percent, and China is the"
                 + " country's largest trading and investment partner.")).as("the word of payment is far from the sum").isFalse();
+        assertThat(WindowRequirements.paid("The port's revenue rose to 30 million dollars in 2023.")).isTrue();
+        assertThat(WindowRequirements.paid("The town will earn 2 million euros a year from the tolls.")).isTrue();
     }
 }

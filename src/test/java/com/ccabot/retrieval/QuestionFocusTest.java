@@ -57,6 +57,7 @@ class QuestionFocusTest {
         assertThat(QuestionFocus.listed("which towns did the caravan stop in? list pls")).isEmpty();
         assertThat(QuestionFocus.listed("the caravan's stops, list them please")).isEmpty();
         assertThat(QuestionFocus.listed("list please the towns the caravan stopped in")).contains("towns");
+        assertThat(QuestionFocus.listed("list pls: the names of the towns")).as("a later request names the group").contains("towns");
     }
 
     @Test

@@ -150,6 +150,9 @@ class WindowRequirementsTest {
                 "Ambassador Chen Hao spoke next.", "", any.window(), any.subject(), any.features(), any.score());
         assertThat(aliyev.speaksIn(quoted)).as("a quotation he is said to have spoken, after a sentence of his").isTrue();
         assertThat(aliyev.speaksIn(othersQuote)).isFalse();
+        Evidence reported = new Evidence(any.passage(), any.sentence(), "The engineer said he stressed safety.",
+                "Aliyev said the bridge would halve the journey.", "", any.window(), any.subject(), any.features(), any.score());
+        assertThat(aliyev.speaksIn(reported)).as("no quotation: the engineer's words").isFalse();
     }
 
     @Test
@@ -342,6 +345,8 @@ class WindowRequirementsTest {
         assertThat(WindowRequirements.datesAhead("The other was expected to follow the next year.", question, dated)).isTrue();
         assertThat(WindowRequirements.datesAhead("The second stage opens in 2027.", question, dated))
                 .as("a year after the report's").isTrue();
+        assertThat(WindowRequirements.datesAhead("The opening was delayed due to floods in May 2023.", question, dated))
+                .as("'due to' a cause").isFalse();
 
         Retrieval planned = retriever.retrieve("When will Ambassador Chen Hao cut the ribbon?");
         Retrieval happened = retriever.retrieve("When did Ambassador Chen Hao cut the ribbon?");
