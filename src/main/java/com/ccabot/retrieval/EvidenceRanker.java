@@ -121,10 +121,10 @@ public final class EvidenceRanker {
      * ({@link #measuredFirst}); then, taking precedence in this order, for a question of how many, of who holds a
      * post, of what something cost or of why, those that give that kind of fact in the way it is asked
      * ({@link #countingFirst}, {@link #namingFirst}, {@link #payingFirst}, {@link #causeFirst}); for a question of
-     * someone's words, before all of
-     * them the sentences that report that speaker's words ({@link QuestionSpeaker#speaksIn}) with a fact of the kind
-     * asked ("how many visitors… according to the minister": his words with a number of visitors): a report's lead names the
-     * speaker among those present and repeats more of the question's words than what the speaker said.
+     * someone's words, before all of them the sentences that report that speaker's words
+     * ({@link QuestionSpeaker#speaksIn}) with a fact of the kind asked ("how many visitors… according to the
+     * minister": his words with a number of visitors), since a report's lead names the speaker among those present
+     * and repeats more of the question's words than what the speaker said.
      */
     public static List<Evidence> inAnswerOrder(String question, AnalysedQuestion terms, List<Evidence> ranked,
                                                TermAnalyzer analyzer) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * prime minister" in "according to the Kyrgyz deputy prime minister, …". A window answers it only when it reports
  * that speaker's words: a sentence that names the speaker and has a verb or noun of speech ("said", "stressed",
  * "called for", "in his speech"), or one that begins with a pronoun and such a word, or a quotation ending "he
- * said", after a sentence that names the speaker ("He added that…"). A sentence that lists the speaker among those present gives none of their words.
+ * said", after a sentence that names the speaker ("He added that…"). A sentence that lists the speaker among those
+ * present gives none of their words.
  */
 final class QuestionSpeaker {
 
@@ -139,8 +140,9 @@ final class QuestionSpeaker {
 
     /**
      * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
-     * that goes on with "He…" or a quotation ending "he said" after it, or an article that gives the speaker's words in turns ("Malika Yusupova:
-     * The deck rests on twelve piers…"), an interview whose every answer is theirs; and whether the window, with its
+     * that goes on with "He…" or a quotation ending "he said" after it, or an article that gives the speaker's words
+     * in turns ("Malika Yusupova: The deck rests on twelve piers…"), an interview whose every answer is theirs; and
+     * whether the window, with its
      * article's title, names what the question says they spoke about (Xi's words on a railway are not his words on a
      * tunnel).
      */
