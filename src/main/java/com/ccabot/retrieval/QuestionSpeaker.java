@@ -142,9 +142,8 @@ final class QuestionSpeaker {
      * Whether a window reports the speaker's words: a sentence of it that names them with a word of speech, or one
      * that goes on with "He…" or a quotation ending "he said" after it, or an article that gives the speaker's words
      * in turns ("Malika Yusupova: The deck rests on twelve piers…"), an interview whose every answer is theirs; and
-     * whether the window, with its
-     * article's title, names what the question says they spoke about (Xi's words on a railway are not his words on a
-     * tunnel).
+     * whether the window, with its article's title, names what the question says they spoke about (Xi's words on a
+     * railway are not his words on a tunnel).
      */
     boolean heldBy(Evidence evidence) {
         return evidence.window().containsAll(subject) && (reported(evidence)
