@@ -102,8 +102,10 @@ enum AnswerType {
     /** Words the question patterns share; kept apart since an enum's constants cannot read the enum's static fields. */
     static final class Words {
 
+        /** The verbs after "due to" that make it a plan ("due to open"), not a cause ("due to floods"). */
+        static final String DUE_VERBS = "be|open|start|begin|finish|complete|launch|run|end|close|reach|arrive";
         /** "due" as a plan ("due to open", "due in May"), not as a cause ("due to floods"). */
-        static final String DUE = "due (?:to (?:be|open|start|begin|finish|complete|launch|run|end|close|reach|arrive)|in|by|for)";
+        static final String DUE = "due (?:to (?:" + DUE_VERBS + ")|in|by|for)";
 
         /**
          * Up to two words between "which"/"what" and the noun that says the kind of answer ("which Chinese

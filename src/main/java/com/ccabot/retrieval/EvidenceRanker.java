@@ -51,8 +51,8 @@ public final class EvidenceRanker {
     private static final Pattern ASKS_WHY = Pattern.compile("\\bwhy\\b|\\bfor what reason\\b|\\bhow come\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words that give a cause ("since" and "after" more often give a time). */
-    private static final Pattern CAUSE = Pattern.compile("\\b(?:because|due to(?! (?:be|open|start|begin|finish|complete"
-            + "|launch|run|end|close|reach|arrive)\\b)|owing to|as a result of|caused by|the reason"
+    private static final Pattern CAUSE = Pattern.compile("\\b(?:because|due to(?! (?:" + AnswerType.Words.DUE_VERBS + ")\\b)"
+            + "|owing to|as a result of|caused by|the reason"
             + "|on account of|in order to|so that|in view of)\\b", Pattern.CASE_INSENSITIVE);
     /** How many analysed words from a post's word its holder's name may stand ("ambassador to Kazakhstan, Li Wen"). */
     private static final int HOLDER_REACH = 4;

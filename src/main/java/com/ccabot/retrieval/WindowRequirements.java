@@ -38,9 +38,11 @@ final class WindowRequirements {
     /** A year given as a deadline or a target: "by 2020", "by the end of 2025". */
     private static final Pattern TARGET_YEAR = Pattern.compile("\\bby (?:the (?:end|middle|start) of |mid-|early |late )?"
             + "((?:1[89]|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
+    /** Words of a forecast or a plan, as alternatives of a regular expression ("due" apart: it also gives a cause). */
+    private static final String FORECAST_WORDS = "expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?|will|would|should"
+            + "|projected|forecasts?|goal|intends?|scheduled";
     /** Words that make a sentence's figure a forecast or a plan rather than what happened. */
-    private static final Pattern FORECAST = Pattern.compile("\\b(?:expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?"
-            + "|will|would|should|projected|forecasts?|goal|intends?|scheduled|due)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORECAST = Pattern.compile("\\b(?:" + FORECAST_WORDS + "|due)\\b", Pattern.CASE_INSENSITIVE);
     /**
      * A question for the time of something yet to happen when the report was written: "when will the line open",
      * "when is it due to be finished", "when was the plant supposed to be commissioned".
@@ -51,8 +53,7 @@ final class WindowRequirements {
      * Words that put a date ahead of the report: a forecast's or a plan's ("expected", "would", "is to open in May",
      * "set for 2027", "due to open"), not "due to" a cause ("delayed due to floods in May").
      */
-    private static final Pattern AHEAD = Pattern.compile("\\b(?:expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|target(?:s|ed)?"
-            + "|will|would|should|projected|forecasts?|goal|intends?|scheduled|" + AnswerType.Words.DUE + ")\\b"
+    private static final Pattern AHEAD = Pattern.compile("\\b(?:" + FORECAST_WORDS + "|" + AnswerType.Words.DUE + ")\\b"
             + "|\\b(?:is|are|was|were) to\\b|\\bset (?:for|to)\\b|\\bslated\\b|\\bsupposed\\b", Pattern.CASE_INSENSITIVE);
     /** A time said relative to the report's, ahead of it: "next year", "next spring". */
     private static final Pattern NEXT = Pattern.compile("\\bnext (?:year|month|spring|summer|autumn|fall|winter)\\b",
@@ -126,8 +127,8 @@ final class WindowRequirements {
     /** Units of time, which articles write as "a year" or "annually" rather than "per year". */
     private static final Set<String> TIME_UNITS = Set.of("year", "annum", "month", "week", "day", "hour", "minute", "second");
     /** The units of time a question may ask a rate in, with the shortenings people type ("per yr", "per hr"). */
-    private static final Set<String> TIME_UNITS_TYPED = Set.of("year", "annum", "month", "week", "day", "hour", "minute",
-            "second", "yr", "yrs", "mo", "wk", "hr", "hrs", "min", "sec");
+    private static final Set<String> TIME_UNITS_TYPED = java.util.stream.Stream.concat(TIME_UNITS.stream(),
+            java.util.stream.Stream.of("yr", "yrs", "mo", "wk", "hr", "hrs", "min", "sec")).collect(Collectors.toUnmodifiableSet());
     /**
      * Everyday words for whoever leads a body ("who is the head of the power company", "its boss"), which articles
      * give by the post's title instead ("Uzak Kadyrbaev, general director of Electric Stations").
