@@ -33,6 +33,7 @@ public final class TestPipeline {
     private static final Path EXTRA_KNOWLEDGE_16 = Path.of("src/test/resources/knowledge-extra16");
     private static final Path EXTRA_KNOWLEDGE_17 = Path.of("src/test/resources/knowledge-extra17");
     private static final Path EXTRA_KNOWLEDGE_18 = Path.of("src/test/resources/knowledge-extra18");
+    private static final Path EXTRA_KNOWLEDGE_19 = Path.of("src/test/resources/knowledge-extra19");
 
     private static Application app;
     private static Application extended;
@@ -57,7 +58,7 @@ public final class TestPipeline {
     }
 
     /**
-     * A started bot over the shipped articles, the further ones and the third to eighteenth sets written later: apart
+     * A started bot over the shipped articles, the further ones and the third to nineteenth sets written later: apart
      * from {@link #withExtraArticles()}, since the third set answers some questions the earlier sets expect declined.
      */
     public static synchronized Application withLaterArticles() {
@@ -65,7 +66,8 @@ public final class TestPipeline {
             later = startedOn(List.of(KNOWLEDGE, EXTRA_KNOWLEDGE, EXTRA_KNOWLEDGE_2, EXTRA_KNOWLEDGE_3, EXTRA_KNOWLEDGE_4,
                     EXTRA_KNOWLEDGE_5, EXTRA_KNOWLEDGE_6, EXTRA_KNOWLEDGE_7, EXTRA_KNOWLEDGE_8, EXTRA_KNOWLEDGE_9,
                     EXTRA_KNOWLEDGE_10, EXTRA_KNOWLEDGE_11, EXTRA_KNOWLEDGE_12, EXTRA_KNOWLEDGE_13, EXTRA_KNOWLEDGE_14,
-                    EXTRA_KNOWLEDGE_15, EXTRA_KNOWLEDGE_16, EXTRA_KNOWLEDGE_17, EXTRA_KNOWLEDGE_18));
+                    EXTRA_KNOWLEDGE_15, EXTRA_KNOWLEDGE_16, EXTRA_KNOWLEDGE_17, EXTRA_KNOWLEDGE_18,
+                    EXTRA_KNOWLEDGE_19));
         }
         return later;
     }
