@@ -3,7 +3,7 @@ package com.ccabot.index;
 import org.apache.lucene.util.VectorUtil;
 
 /** Arithmetic on the model's unit-length vectors. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {}
 
@@ -12,7 +12,7 @@ final class Vectors {
      * of one long chain of additions, and SIMD where the JVM offers it; near-copy grouping compares hundreds of pairs
      * a question, so this is a large share of a question's own work.
      */
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         return VectorUtil.dotProduct(a, b);
     }
 }

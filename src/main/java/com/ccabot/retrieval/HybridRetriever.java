@@ -19,6 +19,8 @@ public final class HybridRetriever {
 
     /** Each ranking offers this many candidates per passage wanted, so fusion has something to reorder. */
     private static final int CANDIDATES_PER_RESULT = 4;
+    /** The vector search looks this many times further than its candidates, for the copies it passes over. */
+    private static final int COPIES_PASSED = 4;
 
     private final KnowledgeIndex index;
     private final QuestionAnalyzer analyzer;
@@ -154,7 +156,8 @@ public final class HybridRetriever {
         AnalysedQuestion terms = analyzer.analyse(question);
         float[] vector = index.embed(terms.corrected());
         int candidates = topK * CANDIDATES_PER_RESULT;
-        List<VectorHit> vectorHits = index.nearest(vector, candidates);
+        List<VectorHit> vectorHits = NearCopies.holdingReports(index.nearest(vector, candidates * COPIES_PASSED),
+                candidates, index);
         List<Hit> lexicalHits = index.lexical().search(terms.knownTerms(), terms.corrections(), candidates);
 
         Map<Integer, Double> fused = fusion.fuse(vectorHits, lexicalHits);

@@ -1,6 +1,8 @@
 package com.ccabot.retrieval;
 
 import com.ccabot.index.KnowledgeIndex;
+import com.ccabot.index.KnowledgeIndex.VectorHit;
+import com.ccabot.index.Vectors;
 import com.ccabot.knowledge.Article;
 import java.time.LocalDate;
 import java.time.Month;
@@ -89,6 +91,34 @@ final class NearCopies {
         result.addAll(others);
         result.addAll(order.subList(n, order.size()));
         return result;
+    }
+
+    /**
+     * The first hits of the vector ranking that hold {@code reports} reports, a hit that is a near-copy of a
+     * better-ranked hit of another article counting as no new report. In a knowledge base where a report is retold
+     * many times its copies would otherwise fill the ranking's candidates, and the other passages about the question
+     * (the first report's other paragraphs, found by their words) would rank as if the vector search had not found
+     * them at all. Without copies, the first {@code reports} hits.
+     */
+    static List<VectorHit> holdingReports(List<VectorHit> hits, int reports, KnowledgeIndex index) {
+        List<Integer> heads = new ArrayList<>();
+        List<float[]> headVectors = new ArrayList<>();
+        for (int at = 0; at < hits.size(); at++) {
+            int chunk = hits.get(at).chunk();
+            float[] vector = index.chunkVector(chunk);
+            boolean copy = false;
+            for (int i = 0; i < heads.size() && !copy; i++) {
+                copy = !sameArticle(index, heads.get(i), chunk) && Vectors.dot(headVectors.get(i), vector) >= NEAR_COPY;
+            }
+            if (!copy) {
+                if (heads.size() == reports) {
+                    return hits.subList(0, at);
+                }
+                heads.add(chunk);
+                headVectors.add(vector);
+            }
+        }
+        return hits;
     }
 
     /**
