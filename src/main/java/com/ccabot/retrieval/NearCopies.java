@@ -53,19 +53,17 @@ final class NearCopies {
     static List<Integer> preferFitting(List<Integer> order, String question, AnalysedQuestion terms, KnowledgeIndex index) {
         int n = Math.min(LOOK_AT, order.size());
         List<List<Integer>> groups = new ArrayList<>();
+        List<Integer> heads = new ArrayList<>();
+        List<float[]> headVectors = new ArrayList<>();
         for (int chunk : order.subList(0, n)) {
-            List<Integer> copies = null;
-            for (List<Integer> group : groups) {
-                int head = group.get(0);
-                if (!sameArticle(index, head, chunk) && index.similarity(head, index.chunkVector(chunk)) >= NEAR_COPY) {
-                    copies = group;
-                    break;
-                }
-            }
-            if (copies == null) {
+            float[] vector = index.chunkVector(chunk);
+            int copied = copied(heads, headVectors, chunk, vector, index);
+            if (copied < 0) {
                 groups.add(new ArrayList<>(List.of(chunk)));
+                heads.add(chunk);
+                headVectors.add(vector);
             } else {
-                copies.add(chunk);
+                groups.get(copied).add(chunk);
             }
         }
         if (groups.size() == n) {
@@ -106,11 +104,7 @@ final class NearCopies {
         for (int at = 0; at < hits.size(); at++) {
             int chunk = hits.get(at).chunk();
             float[] vector = index.chunkVector(chunk);
-            boolean copy = false;
-            for (int i = 0; i < heads.size() && !copy; i++) {
-                copy = !sameArticle(index, heads.get(i), chunk) && Vectors.dot(headVectors.get(i), vector) >= NEAR_COPY;
-            }
-            if (!copy) {
+            if (copied(heads, headVectors, chunk, vector, index) < 0) {
                 if (heads.size() == reports) {
                     return hits.subList(0, at);
                 }
@@ -119,6 +113,20 @@ final class NearCopies {
             }
         }
         return hits;
+    }
+
+    /**
+     * The place among {@code heads} (chunks, with their vectors) of the first one that {@code chunk} is a near-copy of,
+     * from another article; -1 when it copies none.
+     */
+    private static int copied(List<Integer> heads, List<float[]> headVectors, int chunk, float[] vector,
+                              KnowledgeIndex index) {
+        for (int i = 0; i < heads.size(); i++) {
+            if (!sameArticle(index, heads.get(i), chunk) && Vectors.dot(headVectors.get(i), vector) >= NEAR_COPY) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

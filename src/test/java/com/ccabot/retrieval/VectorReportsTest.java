@@ -68,9 +68,9 @@ class VectorReportsTest {
     void withoutCopiesTheRankingIsCutToTheReportsAsked() {
         List<VectorHit> hits = index.nearest(index.embed("Who opened a tea house in Bishkek?"), 6);
         // one hit of each article, the first retelling standing alone
+        String firstRetelling = files(hits).stream().filter(file -> file.contains("-warehouse-")).findFirst().orElseThrow();
         List<VectorHit> distinct = hits.stream()
-                .filter(hit -> !files(List.of(hit)).get(0).contains("-warehouse-") || files(List.of(hit)).get(0)
-                        .equals(files(hits).stream().filter(file -> file.contains("-warehouse-")).findFirst().orElseThrow()))
+                .filter(hit -> !file(hit).contains("-warehouse-") || file(hit).equals(firstRetelling))
                 .toList();
         assertThat(distinct).hasSize(3);
 
@@ -79,6 +79,10 @@ class VectorReportsTest {
     }
 
     private static List<String> files(List<VectorHit> hits) {
-        return hits.stream().map(hit -> index.chunks().get(hit.chunk()).article().file()).toList();
+        return hits.stream().map(VectorReportsTest::file).toList();
+    }
+
+    private static String file(VectorHit hit) {
+        return index.chunks().get(hit.chunk()).article().file();
     }
 }
